@@ -1,6 +1,16 @@
 //! WeChat Pay APIv3 for Rust.
 //!
-//! This facade re-exports [`wechatpay_core`], the runtime: keys and certificates, request signing,
-//! response verification and field encryption.
+//! Declare a request as a plain struct with `#[derive(WechatRequest)]`, or pick one of the API
+//! definitions in [`gov`], and `.send(&client).await` it: validation, encryption of personal
+//! data, signing and verification of the answer happen on the way. This facade re-exports
+//! [`wechatpay_core`] (the runtime) and the derives.
+
+// The facade's own API definitions use the derives, whose code names `::wechatpay::…`.
+extern crate self as wechatpay;
 
 pub use wechatpay_core::*;
+pub use wechatpay_derive::{WechatRecord, WechatRequest};
+
+pub mod gov;
+pub mod money;
+pub mod time;

@@ -3,7 +3,6 @@
 use crate::client::{Client as AsyncClient, ClientBuilder};
 use crate::error::Error;
 use crate::request::WechatRequest;
-use crate::response::ApiResponse;
 
 /// Wraps the async [`crate::Client`] with a private single-threaded runtime. Do not call it from
 /// inside an async runtime (use the async client there).
@@ -25,11 +24,7 @@ impl Client {
     }
 
     /// Like [`crate::Client::send`], waiting for the answer.
-    pub fn send<R>(&self, request: &R) -> Result<R::Response, Error>
-    where
-        R: WechatRequest,
-        R::Response: ApiResponse,
-    {
+    pub fn send<R: WechatRequest>(&self, request: &R) -> Result<R::Response, Error> {
         self.runtime.block_on(self.inner.send(request))
     }
 

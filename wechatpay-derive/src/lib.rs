@@ -1,3 +1,177 @@
-//! `#[derive(WechatRequest)]`, re-exported by the `wechatpay` crate.
+//! `#[derive(WechatRequest)]` and `#[derive(WechatRecord)]`, re-exported by the `wechatpay` crate.
 //!
-//! The derive itself arrives with the request layer; this crate holds its place in the workspace.
+//! The derives only write calls into `wechatpay::request`; all runtime logic lives in
+//! `wechatpay-core`. The pipeline, one module per stage:
+//!
+//! | module | stage |
+//! | --- | --- |
+//! | `attr` | parses `#[wechat(...)]` and the `#[serde(...)]` names into typed attributes |
+//! | `case` | serde's `rename_all` conventions |
+//! | `ast` | the model: a container and its fields (structural errors: enum, tuple, generics) |
+//! | `check` | rules across attributes, kinds and the path template |
+//! | `ctxt` | the error collector: every error is reported, together |
+//! | `emit` | generation from the checked model |
+//! | `fallback` | on error: the errors plus stub impls, so that nothing cascades |
+//! | `expand` | the pipeline itself |
+
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+mod ast;
+mod attr;
+mod case;
+mod check;
+mod ctxt;
+mod emit;
+mod expand;
+mod fallback;
+#[cfg(test)]
+mod snapshot;
+
+use proc_macro::TokenStream;
+use syn::{DeriveInput, parse_macro_input};
+
+use crate::ast::Kind;
+
+/// Declares an APIv3 endpoint: validation rules, encrypted fields, method, path and response.
+///
+/// Implements `Validate`, `EncryptFields` and `WechatRequest` (all in `wechatpay::request`), so
+/// that `prepare` (and the client's `send`) can validate → encrypt → serialize → sign. The struct
+/// must also derive `serde::Serialize`.
+///
+/// ```
+/// use serde::{Deserialize, Serialize};
+/// use wechatpay::{WechatRecord, WechatRequest};
+///
+/// #[derive(Deserialize)]
+/// pub struct AddReceiverReply {
+///     pub account: String,
+/// }
+/// impl wechatpay::ApiResponse for AddReceiverReply {}
+///
+/// #[derive(Serialize, WechatRequest)]
+/// #[wechat(post = "/v3/profitsharing/receivers/add", response = AddReceiverReply)]
+/// pub struct AddReceiver {
+///     #[wechat(required, max_len = 32)]
+///     pub appid: String,
+///     #[wechat(required, one_of = ["MERCHANT_ID", "PERSONAL_OPENID"])]
+///     #[serde(rename = "type")]
+///     pub kind: String,
+///     #[wechat(required)]
+///     pub account: String,
+///     /// Sent as RSA-OAEP ciphertext under the configured WeChat Pay key.
+///     #[wechat(encrypt)]
+///     pub name: Option<String>,
+/// }
+///
+/// #[derive(Serialize, WechatRequest)]
+/// #[wechat(get = "/v3/pay/transactions/out-trade-no/{out_trade_no}", response = AddReceiverReply)]
+/// pub struct QueryOrder {
+///     #[wechat(path, max_len = 32)]
+///     pub out_trade_no: String,
+///     #[wechat(query, digits = [8, 9, 10])]
+///     pub mchid: String,
+/// }
+///
+/// #[derive(Serialize, WechatRecord)]
+/// pub struct Contact {
+///     #[wechat(required, encrypt)]
+///     pub tel: String,
+/// }
+///
+/// #[derive(Serialize, WechatRequest)]
+/// #[wechat(post = "/v3/contacts", response = AddReceiverReply)]
+/// pub struct Contacts {
+///     #[wechat(required, nested)]
+///     pub data: Vec<Contact>,
+/// }
+///
+/// use wechatpay::request::{Rule, Validate, WechatRequest as _};
+/// let query = QueryOrder { out_trade_no: "1217752501201407033233368018".into(), mchid: "12".into() };
+/// let violations = query.validate().unwrap_err();
+/// assert!(violations.contains("mchid", &Rule::Digits { counts: &[8, 9, 10] }));
+/// assert_eq!(QueryOrder::QUERY, ["mchid"]);
+/// ```
+///
+/// # Struct attributes: `#[wechat(...)]` above the struct
+///
+/// | attribute | meaning |
+/// | --- | --- |
+/// | `get = "/v3/..."` (or `post`, `put`, `patch`, `delete`) | the method and the path template, exactly one; `{name}` placeholders are filled from `path` fields; no `?` (the query comes from `query` fields) |
+/// | `response = Type` | the type the answer decodes into (required) |
+/// | `validate_with = path::to::rule` | a struct-level rule, `fn(&Self, &mut Checker<'_>)`, run after the field rules |
+/// | `crate = "path"` | the path to the `wechatpay` crate when the dependency is renamed (default `::wechatpay`) |
+///
+/// # Field attributes: `#[wechat(...)]` on a field
+///
+/// | attribute | meaning | field types |
+/// | --- | --- | --- |
+/// | `path` | fills the `{placeholder}` named after the field's serialized name; implicitly `required` | text, numbers, enums |
+/// | `query` | appended as `?name=value`, in declaration order; `None` is left out | text, numbers, enums |
+/// | `encrypt` | RSA-OAEP under the configured WeChat Pay key, then base64 (body and query fields, not path fields) | `String`, `Option<String>`, `Vec<String>` |
+/// | `required` | present and non-empty | `String`, `Option<_>`, `Vec<_>` |
+/// | `len = N` | exactly N characters | `String`, `Option<String>` |
+/// | `min_len = N`, `max_len = N` | at least / at most N characters | `String`, `Option<String>` |
+/// | `digits = N` or `digits = [N, M]` | ASCII digits only, N (or M) of them | `String`, `Option<String>` |
+/// | `one_of = ["A", "B"]` | one of the literals | `String`, `Option<String>` |
+/// | `nested` | validated and encrypted recursively; violations read `data[2].tel` | a `WechatRecord` or a `Vec`/`Option`/`Box` of one |
+///
+/// Text rules skip absent and empty values: combine them with `required` to demand a value. All
+/// names in violations, placeholders and the query are the serialized names, honouring
+/// `#[serde(rename = "...")]` and `#[serde(rename_all = "...")]`. `path` and `query` fields are
+/// left out of the JSON body, and `None` fields are not sent. Every field type must be `Clone`:
+/// encryption builds an encrypted copy and leaves the caller's value untouched.
+///
+/// Why one `#[wechat(...)]` attribute rather than bare `#[path]`, `#[encrypt]`, …: a bare `path`
+/// helper is ambiguous with the built-in `#[path]` attribute (E0659), helpers that shadow built-in
+/// attributes are being phased out by rustc, and one namespace keeps the vocabulary discoverable
+/// (a misspelt name gets a "did you mean" suggestion).
+///
+/// # Compile-time checks
+///
+/// Mistakes are compile errors, all reported at once, at the attribute or field concerned: a
+/// placeholder without its `path` field (and the reverse), a body field on a `GET` or `DELETE`,
+/// `encrypt` on a path field, a rule that the field's type cannot take, a record field without
+/// `nested`, a misspelt attribute (with a suggestion), and more.
+#[proc_macro_derive(WechatRequest, attributes(wechat))]
+pub fn derive_wechat_request(input: TokenStream) -> TokenStream {
+    derive(input, Kind::Request)
+}
+
+/// Declares a record nested in requests: its fields take the same rules and `encrypt` as a
+/// request's, and a request field holding it (or a `Vec`/`Option`/`Box` of it) is marked
+/// `#[wechat(nested)]`.
+///
+/// Implements `Validate` and `EncryptFields` (in `wechatpay::request`). A record has no method,
+/// path, query or response; `validate_with` and `crate` are accepted as on
+/// [`WechatRequest`](derive@WechatRequest).
+///
+/// ```
+/// use serde::Serialize;
+/// use wechatpay::WechatRecord;
+/// use wechatpay::request::{Rule, Validate};
+///
+/// #[derive(Serialize, WechatRecord)]
+/// pub struct Qualification {
+///     #[wechat(required, len = 18, encrypt)]
+///     pub cert_no: String,
+///     #[wechat(digits = [11])]
+///     pub tel: Option<String>,
+/// }
+///
+/// let item = Qualification { cert_no: String::new(), tel: Some("138".into()) };
+/// let violations = item.validate().unwrap_err();
+/// assert!(violations.contains("cert_no", &Rule::Required));
+/// assert!(violations.contains("tel", &Rule::Digits { counts: &[11] }));
+/// ```
+#[proc_macro_derive(WechatRecord, attributes(wechat))]
+pub fn derive_wechat_record(input: TokenStream) -> TokenStream {
+    derive(input, Kind::Record)
+}
+
+fn derive(input: TokenStream, kind: Kind) -> TokenStream {
+    let input = parse_macro_input!(input as DeriveInput);
+    expand::derive(&input, kind)
+        .unwrap_or_else(|error| fallback::expand(&input, kind, error))
+        .into()
+}

@@ -1,7 +1,7 @@
 //! The cryptographic primitives APIv3 needs, behind one small trait with two implementations.
 //!
 //! Everything above this module (keys, signer, verifier, field cipher, AEAD) calls `Active`, the
-//! backend chosen by cargo features: `aws-lc-rs` when enabled (the default: about four times faster
+//! backend chosen by cargo features: `aws-lc-rs` when enabled (the default: about seven times faster
 //! RSA signing, see the README), otherwise the pure-Rust `rsa`. Both are tested against the same
 //! vectors in `backend/tests.rs`.
 

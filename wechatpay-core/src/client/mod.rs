@@ -14,7 +14,7 @@ pub use retry::RetryPolicy;
 
 use crate::error::{ApiErrorDetail, Error, TransportKind, json_error_summary};
 use crate::request::{PreparedRequest, WechatRequest};
-use crate::response::ApiResponse;
+use crate::response::ApiResponse as _;
 use crate::sign::Signer;
 use crate::verify::WechatPayKeys;
 
@@ -84,11 +84,7 @@ impl Client {
     /// validate → encrypt → serialize → sign → send (with retries) → verify → decode → business
     /// check. Nothing is sent if validation or encryption fails; no answer whose signature does
     /// not verify is returned as a success.
-    pub async fn send<R>(&self, request: &R) -> Result<R::Response, Error>
-    where
-        R: WechatRequest,
-        R::Response: ApiResponse,
-    {
+    pub async fn send<R: WechatRequest>(&self, request: &R) -> Result<R::Response, Error> {
         let span = tracing::info_span!("wechatpay", method = %R::METHOD, path = R::PATH);
         let prepared = span.in_scope(|| request.prepare(&self.inner.signer, &self.inner.keys))?;
         let answer = self.execute(prepared).instrument(span).await?;

@@ -4,13 +4,14 @@ use std::fmt;
 
 use http::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, HeaderMap, HeaderValue};
 use serde::Serialize;
-use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use super::encrypt::EncryptFields;
 use super::url;
 use super::validate::Validate;
+use crate::client::Client;
 use crate::error::Error;
+use crate::response::ApiResponse;
 use crate::sign::{Authorization, Signer};
 use crate::verify::{WechatPayKeys, headers};
 
@@ -59,13 +60,22 @@ impl fmt::Display for Method {
 /// An APIv3 request, as `#[derive(WechatRequest)]` declares it.
 pub trait WechatRequest: Serialize + Validate + EncryptFields {
     /// The decoded answer.
-    type Response: DeserializeOwned;
+    type Response: ApiResponse;
     /// The HTTP method.
     const METHOD: Method;
     /// The URL path template with `{placeholders}` named after path fields (serialized names).
     const PATH: &'static str;
     /// Serialized names of the query fields, in declaration order.
     const QUERY: &'static [&'static str];
+
+    /// Sends the request through `client`: validate → encrypt → serialize → sign → send (with
+    /// retries) → verify the answer's signature → decode → business check. See [`Client::send`].
+    fn send(&self, client: &Client) -> impl Future<Output = Result<Self::Response, Error>> + Send
+    where
+        Self: Sync,
+    {
+        client.send(self)
+    }
 
     /// Validates, encrypts, serializes and signs: everything but sending. Nothing is produced
     /// unless every rule holds and, if any field is `encrypt`, a WeChat Pay key is configured.

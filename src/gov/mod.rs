@@ -1,0 +1,3 @@
+//! `/v3/gov/…`: government programmes.
+
+pub mod subsidy;

@@ -1,0 +1,546 @@
+//! Runtime behaviour of the derived impls: every rule's edges, violation paths with serialized
+//! names, and `prepare`'s exact output (request target, headers, body bytes, encrypted fields).
+//!
+//! The key pair in `tests/fixtures/derive/` is a throwaway test key (see its README): it signs as
+//! the merchant and stands in for the WeChat Pay public key, so that ciphertexts can be decrypted.
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Value, json};
+use wechatpay::request::{EncryptFields, Rule, Validate};
+use wechatpay::{
+    CryptoError, Error, MerchantPrivateKey, MerchantSerial, NonceSource, PreparedRequest, Signer,
+    WechatPayKeys, WechatPayPublicKey, WechatRecord, WechatRequest, signing_message,
+};
+
+const PRIVATE_PEM: &str = include_str!("fixtures/derive/test_key.pem");
+const PUBLIC_PEM: &str = include_str!("fixtures/derive/test_pub.pem");
+const MCHID: &str = "1900000001";
+const SERIAL: &str = "3775B6A45ACD588826D15E583A95F5DD00000000";
+const PUB_KEY_ID: &str = "PUB_KEY_ID_0114232134912410000000000000";
+const TIMESTAMP: i64 = 1_700_000_000;
+const NONCE: &str = "593BEC0C930BF1AFEB40B4A08C8FB242";
+
+struct FixedNonce;
+
+impl NonceSource for FixedNonce {
+    fn nonce(&self) -> Result<String, CryptoError> {
+        Ok(NONCE.to_owned())
+    }
+}
+
+fn merchant_key() -> MerchantPrivateKey {
+    MerchantPrivateKey::from_pem(PRIVATE_PEM).expect("the test key loads")
+}
+
+fn signer() -> Signer {
+    let serial: MerchantSerial = SERIAL.parse().unwrap();
+    Signer::new(MCHID, serial, merchant_key())
+        .unwrap()
+        .with_clock(|| TIMESTAMP)
+        .with_nonce_source(FixedNonce)
+}
+
+fn keys() -> WechatPayKeys {
+    WechatPayKeys::new()
+        .with_public_key(WechatPayPublicKey::from_pem(PUB_KEY_ID, PUBLIC_PEM).unwrap())
+}
+
+fn decrypt(ciphertext: &str) -> String {
+    merchant_key().decrypt_field(ciphertext).expect("the field decrypts with the merchant key")
+}
+
+/// The exact `Authorization` header for this request line, signed with the pinned clock and nonce.
+fn expected_authorization(method: &str, target: &str, body: &[u8]) -> String {
+    let signature = merchant_key()
+        .sign_base64(&signing_message(method, target, TIMESTAMP, NONCE, body))
+        .unwrap();
+    format!(
+        "WECHATPAY2-SHA256-RSA2048 mchid=\"{MCHID}\",nonce_str=\"{NONCE}\",signature=\"{signature}\",timestamp=\"{TIMESTAMP}\",serial_no=\"{SERIAL}\""
+    )
+}
+
+fn body_json(prepared: &PreparedRequest) -> Value {
+    serde_json::from_slice(&prepared.body).expect("the body is JSON")
+}
+
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            out.push(u8::from_str_radix(&text[i + 1..i + 3], 16).unwrap());
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).unwrap()
+}
+
+#[derive(Debug, Deserialize)]
+pub struct Reply {}
+impl ::wechatpay::ApiResponse for Reply {}
+
+// ---------------------------------------------------------------------------------------------
+// Rules
+
+#[derive(Debug, Clone, Default, Serialize, WechatRecord)]
+struct Rules {
+    #[wechat(len = 18)]
+    exact: String,
+    #[wechat(digits = [13, 14])]
+    card: String,
+    #[wechat(digits = 6)]
+    code: Option<String>,
+    #[wechat(one_of = ["0", "1"])]
+    flag: Option<String>,
+    #[wechat(min_len = 2, max_len = 4)]
+    range: String,
+    #[wechat(min_len = 3)]
+    at_least: String,
+    #[wechat(max_len = 3)]
+    at_most: String,
+    #[wechat(required)]
+    text: String,
+    #[wechat(required)]
+    maybe: Option<String>,
+    #[wechat(required)]
+    list: Vec<u32>,
+}
+
+fn valid_rules() -> Rules {
+    Rules { text: "t".into(), maybe: Some("m".into()), list: vec![1], ..Rules::default() }
+}
+
+/// The violations of `rules`, as `path: rule` lines.
+fn shown(value: &impl Validate) -> Vec<String> {
+    match value.validate() {
+        Ok(()) => Vec::new(),
+        Err(violations) => violations.iter().map(ToString::to_string).collect(),
+    }
+}
+
+#[test]
+fn empty_text_rules_pass_and_required_refuses_absent_values() {
+    assert!(valid_rules().validate().is_ok(), "text rules skip empty values");
+    let rules = Rules { maybe: Some(String::new()), ..Rules::default() };
+    assert_eq!(shown(&rules), ["text: required", "maybe: required", "list: required"]);
+    let rules = Rules { maybe: None, ..valid_rules() };
+    assert_eq!(shown(&rules), ["maybe: required"]);
+}
+
+#[test]
+fn len_is_exact_in_characters() {
+    let with = |exact: &str| Rules { exact: exact.into(), ..valid_rules() };
+    assert_eq!(shown(&with(&"1".repeat(17))), ["exact: must be exactly 18 characters"]);
+    assert!(with(&"1".repeat(18)).validate().is_ok());
+    assert_eq!(shown(&with(&"1".repeat(19))), ["exact: must be exactly 18 characters"]);
+    assert!(with(&"证".repeat(18)).validate().is_ok(), "characters, not bytes");
+    let violations = with("short").validate().unwrap_err();
+    assert!(violations.contains("exact", &Rule::Length { min: Some(18), max: Some(18) }));
+}
+
+#[test]
+fn digits_take_one_of_the_counts_and_only_ascii_digits() {
+    let with = |card: &str| Rules { card: card.into(), ..valid_rules() };
+    let refused = ["card: must be 13 or 14 digits"];
+    assert_eq!(shown(&with("123456789012")), refused);
+    assert!(with("1234567890123").validate().is_ok());
+    assert!(with("12345678901234").validate().is_ok());
+    assert_eq!(shown(&with("123456789012345")), refused);
+    assert_eq!(shown(&with("123456789012a")), refused);
+    assert_eq!(
+        shown(&with("１２３４５６７８９０１２３")),
+        refused,
+        "full-width digits are not digits"
+    );
+    let code = |code: Option<&str>| Rules { code: code.map(Into::into), ..valid_rules() };
+    assert!(code(None).validate().is_ok());
+    assert!(code(Some("123456")).validate().is_ok());
+    assert_eq!(shown(&code(Some("12345"))), ["code: must be 6 digits"]);
+    let violations = with("1").validate().unwrap_err();
+    assert!(violations.contains("card", &Rule::Digits { counts: &[13, 14] }));
+}
+
+#[test]
+fn one_of_takes_only_the_literals() {
+    let with = |flag: &str| Rules { flag: Some(flag.into()), ..valid_rules() };
+    assert!(with("0").validate().is_ok());
+    assert!(with("1").validate().is_ok());
+    for refused in ["2", "00", " 0", "true"] {
+        assert_eq!(shown(&with(refused)), ["flag: must be one of `0`, `1`"], "{refused:?}");
+    }
+    let violations = with("2").validate().unwrap_err();
+    assert!(violations.contains("flag", &Rule::OneOf { allowed: &["0", "1"] }));
+}
+
+#[test]
+fn min_and_max_len_are_inclusive() {
+    let range = |range: &str| Rules { range: range.into(), ..valid_rules() };
+    assert_eq!(shown(&range("a")), ["range: must be 2 to 4 characters"]);
+    assert!(range("ab").validate().is_ok());
+    assert!(range("订单编号").validate().is_ok());
+    assert_eq!(shown(&range("abcde")), ["range: must be 2 to 4 characters"]);
+    let at_least = |text: &str| Rules { at_least: text.into(), ..valid_rules() };
+    assert_eq!(shown(&at_least("ab")), ["at_least: must be at least 3 characters"]);
+    assert!(at_least("abc").validate().is_ok());
+    let at_most = |text: &str| Rules { at_most: text.into(), ..valid_rules() };
+    assert!(at_most("abc").validate().is_ok());
+    assert_eq!(shown(&at_most("abcd")), ["at_most: must be at most 3 characters"]);
+}
+
+#[test]
+fn every_violation_is_collected_in_field_order() {
+    let rules = Rules {
+        exact: "1".into(),
+        card: "1".into(),
+        code: Some("x".into()),
+        flag: Some("x".into()),
+        range: "x".into(),
+        at_least: "x".into(),
+        at_most: "xxxx".into(),
+        text: String::new(),
+        maybe: None,
+        list: vec![],
+    };
+    assert_eq!(
+        shown(&rules),
+        [
+            "exact: must be exactly 18 characters",
+            "card: must be 13 or 14 digits",
+            "code: must be 6 digits",
+            "flag: must be one of `0`, `1`",
+            "range: must be 2 to 4 characters",
+            "at_least: must be at least 3 characters",
+            "at_most: must be at most 3 characters",
+            "text: required",
+            "maybe: required",
+            "list: required",
+        ]
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Nested records and serialized names
+
+#[derive(Debug, Clone, PartialEq, Serialize, WechatRecord)]
+struct Qualification {
+    #[wechat(required, len = 18, encrypt)]
+    cert_no: String,
+    #[wechat(required, encrypt)]
+    name: String,
+    #[wechat(digits = [11], encrypt)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    tel: Option<String>,
+    #[wechat(one_of = ["1", "2", "3"])]
+    grade: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, WechatRequest)]
+#[wechat(post = "/v3/gov/subsidy/{sub_mchid}/qualifications", response = Reply)]
+struct QualificationsSync {
+    #[wechat(path)]
+    sub_mchid: String,
+    #[wechat(query)]
+    mode: Option<String>,
+    #[wechat(required, max_len = 32)]
+    req_ssn: String,
+    #[wechat(required, nested)]
+    data: Vec<Qualification>,
+    remark: Option<String>,
+}
+
+fn qualification(n: u8) -> Qualification {
+    Qualification {
+        cert_no: format!("11010519491231{n:03}X"),
+        name: format!("张三{n}"),
+        tel: Some(format!("1380000000{n}")),
+        grade: "1".into(),
+    }
+}
+
+fn sync() -> QualificationsSync {
+    QualificationsSync {
+        sub_mchid: "1900000109".into(),
+        mode: Some("full".into()),
+        req_ssn: "REQ-20240101-0001".into(),
+        data: vec![qualification(1), qualification(2), qualification(3)],
+        remark: None,
+    }
+}
+
+#[test]
+fn nested_violations_carry_indexed_paths() {
+    let mut request = sync();
+    request.data[0].cert_no = "110105".into();
+    request.data[2].tel = Some("123".into());
+    request.data[2].name = String::new();
+    request.data[1].grade = "9".into();
+    request.req_ssn = "x".repeat(33);
+    assert_eq!(
+        shown(&request),
+        [
+            "req_ssn: must be at most 32 characters",
+            "data[0].cert_no: must be exactly 18 characters",
+            "data[1].grade: must be one of `1`, `2`, `3`",
+            "data[2].name: required",
+            "data[2].tel: must be 11 digits",
+        ]
+    );
+    let violations = request.validate().unwrap_err();
+    assert!(violations.contains("data[2].tel", &Rule::Digits { counts: &[11] }));
+    assert!(violations.contains("data[0].cert_no", &Rule::Length { min: Some(18), max: Some(18) }));
+    assert!(!violations.to_string().contains("110105"), "values never appear in messages");
+
+    request.data.clear();
+    request.req_ssn = "ok".into();
+    assert_eq!(shown(&request), ["data: required"]);
+}
+
+#[derive(Debug, Clone, Serialize, WechatRecord)]
+#[serde(rename_all = "camelCase")]
+struct Contact {
+    #[wechat(required, digits = [11])]
+    mobile_phone: String,
+    #[wechat(required)]
+    #[serde(rename = "ID_CARD")]
+    id_card: String,
+}
+
+#[derive(Debug, Clone, Serialize, WechatRequest)]
+#[wechat(get = "/v3/contacts/{subMchid}", response = Reply)]
+#[serde(rename_all = "camelCase")]
+struct QueryContacts {
+    #[wechat(path)]
+    sub_mchid: String,
+    #[wechat(query, required)]
+    out_request_no: String,
+}
+
+#[derive(Debug, Clone, Serialize, WechatRequest)]
+#[wechat(post = "/v3/contacts", response = Reply)]
+#[serde(rename_all = "PascalCase")]
+struct AddContacts {
+    #[wechat(nested)]
+    contact_list: Vec<Contact>,
+}
+
+#[test]
+fn violations_use_serialized_names() {
+    let request = AddContacts {
+        contact_list: vec![
+            Contact { mobile_phone: "13800000000".into(), id_card: "x".into() },
+            Contact { mobile_phone: "138".into(), id_card: String::new() },
+        ],
+    };
+    assert_eq!(
+        shown(&request),
+        ["ContactList[1].mobilePhone: must be 11 digits", "ContactList[1].ID_CARD: required"]
+    );
+    let query = QueryContacts { sub_mchid: String::new(), out_request_no: String::new() };
+    assert_eq!(shown(&query), ["subMchid: required", "outRequestNo: required"]);
+    assert_eq!(QueryContacts::QUERY, ["outRequestNo"]);
+    let prepared = QueryContacts { sub_mchid: "19".into(), out_request_no: "R 1".into() }
+        .prepare(&signer(), &WechatPayKeys::new())
+        .unwrap();
+    assert_eq!(prepared.target, "/v3/contacts/19?outRequestNo=R%201");
+}
+
+#[test]
+fn has_encrypted_fields_sees_through_nesting() {
+    const { assert!(<Qualification as EncryptFields>::HAS_ENCRYPTED_FIELDS) };
+    const { assert!(<QualificationsSync as EncryptFields>::HAS_ENCRYPTED_FIELDS) };
+    const { assert!(!<Contact as EncryptFields>::HAS_ENCRYPTED_FIELDS) };
+    const { assert!(!<AddContacts as EncryptFields>::HAS_ENCRYPTED_FIELDS) };
+    const { assert!(!<Rules as EncryptFields>::HAS_ENCRYPTED_FIELDS) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// prepare
+
+#[test]
+fn prepare_encrypts_nested_fields_and_leaves_url_fields_out_of_the_body() {
+    let request = sync();
+    let before = request.clone();
+    let prepared = request.prepare(&signer(), &keys()).unwrap();
+    assert_eq!(request, before, "the caller's value is untouched");
+
+    assert_eq!(prepared.target, "/v3/gov/subsidy/1900000109/qualifications?mode=full");
+    assert_eq!(prepared.wechatpay_serial.as_deref(), Some(PUB_KEY_ID));
+    let headers = prepared.headers().unwrap();
+    assert_eq!(headers["Wechatpay-Serial"], PUB_KEY_ID);
+    assert_eq!(headers["Content-Type"], "application/json");
+    assert_eq!(
+        headers["Authorization"],
+        expected_authorization("POST", &prepared.target, &prepared.body).as_str()
+    );
+
+    let mut body = body_json(&prepared);
+    let object = body.as_object().unwrap();
+    let mut keys: Vec<&str> = object.keys().map(String::as_str).collect();
+    keys.sort_unstable();
+    assert_eq!(keys, ["data", "req_ssn"], "path, query and None fields are not in the body");
+    for (index, item) in body["data"].as_array_mut().unwrap().iter_mut().enumerate() {
+        let plain = &request.data[index];
+        for (field, plaintext) in [
+            ("cert_no", &plain.cert_no),
+            ("name", &plain.name),
+            ("tel", plain.tel.as_ref().unwrap()),
+        ] {
+            let ciphertext = item[field].as_str().unwrap().to_owned();
+            assert_ne!(&ciphertext, plaintext);
+            assert_eq!(
+                &decrypt(&ciphertext),
+                plaintext,
+                "data[{index}].{field} decrypts to the plaintext, once"
+            );
+            item[field] = Value::String(plaintext.clone());
+        }
+    }
+    assert_eq!(
+        body,
+        json!({ "req_ssn": "REQ-20240101-0001", "data": serde_json::to_value(&request.data).unwrap() })
+    );
+}
+
+#[test]
+fn each_prepare_encrypts_afresh_from_the_plaintext() {
+    let request = sync();
+    let first = body_json(&request.prepare(&signer(), &keys()).unwrap());
+    let second = body_json(&request.prepare(&signer(), &keys()).unwrap());
+    let (a, b) =
+        (first["data"][0]["name"].as_str().unwrap(), second["data"][0]["name"].as_str().unwrap());
+    assert_ne!(a, b, "RSA-OAEP is randomized");
+    assert_eq!(decrypt(a), "张三1");
+    assert_eq!(decrypt(b), "张三1");
+}
+
+#[test]
+fn prepare_fails_closed_without_an_encryption_key() {
+    let result = sync().prepare(&signer(), &WechatPayKeys::new());
+    assert!(matches!(result, Err(Error::Crypto(CryptoError::NoEncryptionKey))), "{result:?}");
+}
+
+#[test]
+fn prepare_validates_before_anything_else() {
+    let mut request = sync();
+    request.data[1].tel = Some("1".into());
+    let Err(Error::Validation(violations)) = request.prepare(&signer(), &WechatPayKeys::new())
+    else {
+        panic!("a violation is reported before the missing key");
+    };
+    assert!(violations.contains("data[1].tel", &Rule::Digits { counts: &[11] }));
+
+    let mut request = sync();
+    request.sub_mchid = String::new();
+    let Err(Error::Validation(violations)) = request.prepare(&signer(), &keys()) else {
+        panic!("an empty path value is refused");
+    };
+    assert!(violations.contains("sub_mchid", &Rule::Required));
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, WechatRequest)]
+#[wechat(patch = "/v3/merchants/{sub_mchid}/orders/{out_trade_no}", response = Reply)]
+struct ModifyOrder {
+    #[wechat(path)]
+    out_trade_no: String,
+    #[wechat(query)]
+    limit: Option<u32>,
+    #[wechat(query)]
+    bill_date: String,
+    #[wechat(path)]
+    sub_mchid: String,
+    // Body fields in alphabetical order: the runtime builds the body from a `serde_json::Value`,
+    // whose map sorts keys unless serde_json's `preserve_order` feature is on somewhere in the
+    // build; in this order the bytes are the same either way.
+    amount: Option<u64>,
+    attach: Option<String>,
+    #[wechat(required)]
+    description: String,
+}
+
+#[test]
+fn prepare_without_encrypted_fields_needs_no_key_and_sends_exact_bytes() {
+    let request = ModifyOrder {
+        out_trade_no: "Order A/b c".into(),
+        limit: Some(10),
+        bill_date: "2024-01-01".into(),
+        sub_mchid: "1900000109".into(),
+        description: "Image形象店-深圳腾大-QQ公仔".into(),
+        amount: Some(100),
+        attach: None,
+    };
+    let prepared = request.prepare(&signer(), &WechatPayKeys::new()).unwrap();
+    assert_eq!(
+        prepared.target,
+        "/v3/merchants/1900000109/orders/Order%20A%2Fb%20c?limit=10&bill_date=2024-01-01"
+    );
+    assert_eq!(
+        String::from_utf8(prepared.body.clone()).unwrap(),
+        r#"{"amount":100,"description":"Image形象店-深圳腾大-QQ公仔"}"#
+    );
+    assert_eq!(prepared.wechatpay_serial, None);
+    let headers = prepared.headers().unwrap();
+    assert!(headers.get("Wechatpay-Serial").is_none());
+    assert_eq!(
+        headers["Authorization"],
+        expected_authorization("PATCH", &prepared.target, &prepared.body).as_str()
+    );
+    assert_eq!(prepared.authorization.timestamp, TIMESTAMP);
+    assert_eq!(prepared.authorization.nonce, NONCE);
+
+    let absent = ModifyOrder { limit: None, ..request };
+    let prepared = absent.prepare(&signer(), &WechatPayKeys::new()).unwrap();
+    assert!(
+        prepared.target.ends_with("/orders/Order%20A%2Fb%20c?bill_date=2024-01-01"),
+        "{}",
+        prepared.target
+    );
+}
+
+/// Like the national `GET /v3/gov/subsidy/qualification`: sensitive values in the query.
+#[derive(Debug, Clone, PartialEq, Serialize, WechatRequest)]
+#[wechat(get = "/v3/gov/subsidy/qualification", response = Reply)]
+struct QueryQualification {
+    #[wechat(query, required, digits = [8, 9, 10])]
+    sub_mchid: String,
+    #[wechat(query, required, encrypt)]
+    cert_no: String,
+    #[wechat(query, encrypt)]
+    name: Option<String>,
+}
+
+#[test]
+fn get_with_an_encrypted_query_value() {
+    let request = QueryQualification {
+        sub_mchid: "1900000109".into(),
+        cert_no: "11010519491231002X".into(),
+        name: None,
+    };
+    let before = request.clone();
+    let prepared = request.prepare(&signer(), &keys()).unwrap();
+    assert_eq!(request, before);
+    assert!(prepared.body.is_empty(), "a GET has no body");
+    assert_eq!(prepared.wechatpay_serial.as_deref(), Some(PUB_KEY_ID));
+    assert!(prepared.headers().unwrap().get("Content-Type").is_none());
+    assert_eq!(
+        prepared.headers().unwrap()["Authorization"],
+        expected_authorization("GET", &prepared.target, b"").as_str()
+    );
+
+    let query = prepared.target.strip_prefix("/v3/gov/subsidy/qualification?").unwrap();
+    let pairs: Vec<(&str, &str)> =
+        query.split('&').map(|pair| pair.split_once('=').unwrap()).collect();
+    let names: Vec<&str> = pairs.iter().map(|(name, _)| *name).collect();
+    assert_eq!(names, ["sub_mchid", "cert_no"], "declaration order; the absent name is left out");
+    assert_eq!(pairs[0].1, "1900000109");
+    let encoded = pairs[1].1;
+    assert!(
+        encoded.bytes().all(|b| b.is_ascii_alphanumeric() || b"-._~%".contains(&b)),
+        "the ciphertext is percent-encoded: {encoded}"
+    );
+    assert!(encoded.contains('%'), "base64 has `+`, `/` or `=` to encode: {encoded}");
+    assert_eq!(decrypt(&percent_decode(encoded)), "11010519491231002X");
+}

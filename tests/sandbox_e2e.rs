@@ -1,0 +1,211 @@
+//! The client end to end against the offline sandbox on 127.0.0.1: success, validation, faults,
+//! retries, fail-closed encryption, concurrency, and no plaintext in any output.
+
+mod support;
+
+use std::time::Duration;
+
+use support::{CERT_NO, NAME, TEL, assert_no_plaintext, client, quick_retries, request};
+use wechatpay::gov::subsidy::zhejiang::Status;
+use wechatpay::request::Rule;
+use wechatpay::{CryptoError, Error, RetryPolicy, TransportKind, VerifyError, WechatRequest};
+use wechatpay_mock::{Fault, Sandbox};
+
+#[tokio::test]
+async fn a_valid_request_arrives_encrypted_and_decrypts_to_the_plaintext() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let client = client(&sandbox, RetryPolicy::none());
+
+    let reply = request(2).send(&client).await.unwrap();
+    assert_eq!((reply.resp_code.as_str(), reply.error_data.len()), ("000000", 0));
+
+    let received = sandbox.received();
+    assert_eq!(received.len(), 1);
+    let received = &received[0];
+    assert_eq!(received.header("Wechatpay-Serial"), Some(sandbox.public_key_id()));
+    let body = String::from_utf8(received.body.clone()).unwrap();
+    assert_no_plaintext(&body);
+    let json = received.json.as_ref().expect("the sandbox accepted the request");
+    for record in json["data"].as_array().unwrap() {
+        assert_eq!(record["cert_no"], CERT_NO);
+        assert_eq!(record["name"], NAME);
+        assert_eq!(record["tel"], TEL);
+        assert_eq!(record["operation_time"], "1735689600123");
+        assert_eq!(record["sales"], "3999.00");
+        assert_eq!(record["is_ai_product"], "0");
+        assert!(record.get("bank_name").is_none(), "absent optionals are not sent");
+    }
+}
+
+#[tokio::test]
+async fn a_request_breaking_rules_sends_nothing_and_reports_every_violation() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let client = client(&sandbox, RetryPolicy::none());
+    let mut bad = request(3);
+    bad.data[2].tel.clear();
+    bad.data[1].barcode = "123".into();
+    bad.data[0].status = Status::Returned;
+    bad.data[0].cate_code = "B01".into();
+
+    let Err(Error::Validation(violations)) = bad.send(&client).await else {
+        panic!("expected a validation error")
+    };
+    assert!(violations.contains("data[2].tel", &Rule::Required));
+    assert!(violations.contains("data[1].barcode", &Rule::Digits { counts: &[13, 14] }));
+    assert!(violations.iter().any(|v| v.path == "data[0].origin_order_no"));
+    assert_eq!(violations.0.len(), 3, "{violations}");
+    assert!(sandbox.received().is_empty(), "nothing may be sent");
+}
+
+#[tokio::test]
+async fn a_client_without_wechatpay_keys_refuses_to_send_personal_data() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let client = support::bare_builder(&sandbox).build().unwrap();
+    let error = request(1).send(&client).await.unwrap_err();
+    assert!(matches!(error, Error::Crypto(CryptoError::NoEncryptionKey)), "{error:?}");
+    assert!(sandbox.received().is_empty(), "nothing may be sent");
+}
+
+/// Sends one request under `fault` without retries and returns the error it must produce.
+async fn error_under(fault: Fault) -> (Error, Sandbox) {
+    let sandbox = Sandbox::start().await.unwrap();
+    let client = support::bare_builder(&sandbox)
+        .wechatpay_public_key_pem(sandbox.public_key_id(), sandbox.public_key_pem())
+        .unwrap()
+        .timeout(Duration::from_millis(500))
+        .build()
+        .unwrap();
+    sandbox.inject(fault.clone());
+    let error = match request(1).send(&client).await {
+        Ok(reply) => panic!("{fault:?} must not succeed, got {reply:?}"),
+        Err(error) => error,
+    };
+    assert_no_plaintext(&format!("{error} {error:?}"));
+    (error, sandbox)
+}
+
+#[tokio::test]
+async fn each_answer_fault_is_its_own_error_never_a_success() {
+    let verification = |error: Error| match error {
+        Error::Verification { kind, .. } => kind,
+        other => panic!("expected a verification error, got {other:?}"),
+    };
+    let (error, _) = error_under(Fault::Unsigned).await;
+    assert!(matches!(verification(error), VerifyError::MissingHeader(_)));
+    let (error, _) = error_under(Fault::TamperedBody).await;
+    assert_eq!(verification(error), VerifyError::BadSignature);
+    let (error, _) = error_under(Fault::WrongSignature).await;
+    assert_eq!(verification(error), VerifyError::BadSignature);
+    let (error, _) = error_under(Fault::StaleTimestamp).await;
+    assert!(matches!(verification(error), VerifyError::TimestampSkew { .. }));
+    let (error, _) = error_under(Fault::UnknownSerial).await;
+    assert!(matches!(verification(error), VerifyError::UnknownSerial(_)));
+    let (error, _) = error_under(Fault::Probe).await;
+    assert_eq!(verification(error), VerifyError::SignatureProbe);
+
+    let (error, _) = error_under(Fault::NonJson).await;
+    assert!(matches!(error, Error::Decode { request_id: Some(_), .. }), "{error:?}");
+    let (error, _) =
+        error_under(Fault::business("100001", "资格核销失败", ["data[0]: 凭证码无效"])).await;
+    let Error::Business { resp_code, error_data, request_id, .. } = error else {
+        panic!("{error:?}")
+    };
+    assert_eq!((resp_code.as_str(), error_data.len(), request_id.is_some()), ("100001", 1, true));
+}
+
+#[tokio::test]
+async fn each_transport_fault_is_its_own_error() {
+    let (error, _) = error_under(Fault::DropConnection).await;
+    assert!(
+        matches!(error, Error::Transport { kind: TransportKind::Interrupted, .. }),
+        "{error:?}"
+    );
+    let (error, _) = error_under(Fault::Delay(Duration::from_secs(3))).await;
+    assert!(matches!(error, Error::Transport { kind: TransportKind::Timeout, .. }), "{error:?}");
+    let (error, _) = error_under(Fault::Status(503)).await;
+    assert!(
+        matches!(&error, Error::Api { status: 503, code, .. } if code == "SERVICE_UNAVAILABLE"),
+        "{error:?}"
+    );
+    let (error, _) = error_under(Fault::Status(429)).await;
+    assert!(
+        matches!(&error, Error::Api { status: 429, code, .. } if code == "RATELIMIT_EXCEEDED"),
+        "{error:?}"
+    );
+}
+
+#[tokio::test]
+async fn server_errors_are_retried_and_signed_again() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let client = client(&sandbox, quick_retries(2));
+    sandbox.inject(Fault::Status(500));
+    sandbox.inject(Fault::DropConnection);
+
+    request(1).send(&client).await.expect("the third attempt succeeds");
+    let received = sandbox.received();
+    assert_eq!(received.len(), 3);
+    let nonces: std::collections::HashSet<_> = received.iter().map(|r| r.nonce.clone()).collect();
+    assert_eq!(nonces.len(), 3, "every attempt is signed with a new nonce");
+    assert!(received.windows(2).all(|pair| pair[0].body == pair[1].body), "same body bytes");
+}
+
+#[tokio::test]
+async fn retries_are_bounded() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let client = client(&sandbox, quick_retries(2));
+    sandbox.inject_n(Fault::Status(503), 5);
+    let error = request(1).send(&client).await.unwrap_err();
+    assert!(matches!(error, Error::Api { status: 503, .. }), "{error:?}");
+    assert_eq!(sandbox.received().len(), 3);
+}
+
+#[tokio::test]
+async fn client_errors_are_not_retried() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let client = client(&sandbox, quick_retries(3));
+    sandbox.inject(Fault::Status(400));
+    let error = request(1).send(&client).await.unwrap_err();
+    assert!(matches!(error, Error::Api { status: 400, .. }), "{error:?}");
+    assert_eq!(sandbox.received().len(), 1);
+}
+
+#[tokio::test]
+async fn a_request_signed_for_another_merchant_key_is_refused_by_the_sandbox() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let client = wechatpay::Client::builder()
+        .mchid(wechatpay_mock::demo::MCHID)
+        .merchant_key_pem(
+            wechatpay_mock::demo::OTHER_KEY_PEM,
+            wechatpay_mock::demo::MERCHANT_SERIAL,
+        )
+        .unwrap()
+        .wechatpay_public_key_pem(sandbox.public_key_id(), sandbox.public_key_pem())
+        .unwrap()
+        .base_url(&sandbox.base_url())
+        .build()
+        .unwrap();
+    let error = request(1).send(&client).await.unwrap_err();
+    assert!(
+        matches!(&error, Error::Api { status: 401, code, .. } if code == "SIGN_ERROR"),
+        "{error:?}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_hundred_concurrent_sends_through_one_client_all_verify() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let client = client(&sandbox, RetryPolicy::none());
+    let tasks: Vec<_> = (0..200)
+        .map(|_| {
+            let client = client.clone();
+            tokio::spawn(async move { request(1).send(&client).await })
+        })
+        .collect();
+    for task in tasks {
+        let reply = task.await.unwrap().expect("every concurrent send succeeds");
+        assert_eq!(reply.resp_code, "000000");
+    }
+    let received = sandbox.received();
+    assert_eq!(received.len(), 200);
+    assert!(received.iter().all(|r| r.accepted()));
+}

@@ -1,0 +1,10 @@
+use serde::Serialize;
+use wechatpay::WechatRecord;
+
+#[derive(Serialize, WechatRecord)]
+pub struct Contact {
+    #[wechat(digits = 0)]
+    pub tel: String,
+}
+
+fn main() {}

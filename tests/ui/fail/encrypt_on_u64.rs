@@ -1,0 +1,10 @@
+use serde::Serialize;
+use wechatpay::WechatRecord;
+
+#[derive(Serialize, WechatRecord)]
+pub struct Account {
+    #[wechat(encrypt)]
+    pub bank_account: u64,
+}
+
+fn main() {}

@@ -1,0 +1,16 @@
+use serde::Serialize;
+use wechatpay::WechatRecord;
+
+#[derive(Serialize)]
+pub enum Status {
+    Active,
+}
+
+#[derive(Serialize, WechatRecord)]
+pub struct Account {
+    #[wechat(required, encrypt)]
+    pub name: String,
+    pub status: Status,
+}
+
+fn main() {}

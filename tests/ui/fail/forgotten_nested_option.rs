@@ -1,0 +1,15 @@
+use serde::Serialize;
+use wechatpay::WechatRecord;
+
+#[derive(Serialize, WechatRecord)]
+pub struct Contact {
+    #[wechat(encrypt)]
+    pub tel: String,
+}
+
+#[derive(Serialize, WechatRecord)]
+pub struct Person {
+    pub contact: Option<Contact>,
+}
+
+fn main() {}

@@ -1,0 +1,10 @@
+use serde::Serialize;
+use wechatpay::WechatRecord;
+
+#[derive(Serialize, WechatRecord)]
+pub struct Amount {
+    #[wechat(len = 3)]
+    pub currency_code: u32,
+}
+
+fn main() {}

@@ -1,0 +1,11 @@
+use serde::Serialize;
+use wechatpay::WechatRequest;
+
+#[derive(Serialize, WechatRequest)]
+#[wechat(post = "/v3/receivers")]
+pub struct AddReceiver {
+    #[wechat(required)]
+    pub account: String,
+}
+
+fn main() {}

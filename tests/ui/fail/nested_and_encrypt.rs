@@ -1,0 +1,16 @@
+use serde::Serialize;
+use wechatpay::WechatRecord;
+
+#[derive(Serialize, WechatRecord)]
+pub struct Contact {
+    #[wechat(encrypt)]
+    pub tel: String,
+}
+
+#[derive(Serialize, WechatRecord)]
+pub struct Person {
+    #[wechat(nested, encrypt)]
+    pub contact: Contact,
+}
+
+fn main() {}

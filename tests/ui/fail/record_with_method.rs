@@ -1,0 +1,11 @@
+use serde::Serialize;
+use wechatpay::WechatRecord;
+
+#[derive(Serialize, WechatRecord)]
+#[wechat(post = "/v3/receivers")]
+pub struct Receiver {
+    #[wechat(required)]
+    pub account: String,
+}
+
+fn main() {}

@@ -1,0 +1,16 @@
+use serde::{Deserialize, Serialize};
+use wechatpay::WechatRequest;
+
+#[derive(Deserialize)]
+pub struct Reply {}
+impl ::wechatpay::ApiResponse for Reply {}
+
+#[derive(Serialize, WechatRequest)]
+#[wechat(get = "/v3/bills/{bill_id}", response = Reply)]
+pub struct QueryBill {
+    #[wechat(path)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub bill_id: Option<String>,
+}
+
+fn main() {}

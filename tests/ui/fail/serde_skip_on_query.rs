@@ -1,0 +1,16 @@
+use serde::{Deserialize, Serialize};
+use wechatpay::WechatRequest;
+
+#[derive(Deserialize)]
+pub struct Reply {}
+impl ::wechatpay::ApiResponse for Reply {}
+
+#[derive(Serialize, WechatRequest)]
+#[wechat(get = "/v3/bills", response = Reply)]
+pub struct QueryBill {
+    #[wechat(query)]
+    #[serde(skip)]
+    pub bill_date: String,
+}
+
+fn main() {}

@@ -1,0 +1,14 @@
+use serde::{Deserialize, Serialize};
+use wechatpay::WechatRequest;
+
+#[derive(Deserialize)]
+pub struct Reply {}
+impl ::wechatpay::ApiResponse for Reply {}
+
+#[derive(Serialize, WechatRequest)]
+#[wechat(post = "v3/receivers/add", response = Reply)]
+pub struct AddReceiver {
+    pub account: String,
+}
+
+fn main() {}

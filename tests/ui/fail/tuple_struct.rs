@@ -1,0 +1,7 @@
+use serde::Serialize;
+use wechatpay::WechatRecord;
+
+#[derive(Serialize, WechatRecord)]
+pub struct Account(String);
+
+fn main() {}

@@ -1,0 +1,9 @@
+use wechatpay::WechatRecord;
+
+#[derive(WechatRecord)]
+pub union Bits {
+    pub int: u32,
+    pub float: f32,
+}
+
+fn main() {}

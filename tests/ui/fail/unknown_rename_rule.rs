@@ -1,0 +1,11 @@
+use serde::Serialize;
+use wechatpay::WechatRecord;
+
+#[derive(Serialize, WechatRecord)]
+#[serde(rename_all = "camelcase")]
+pub struct Person {
+    #[wechat(required)]
+    pub full_name: String,
+}
+
+fn main() {}

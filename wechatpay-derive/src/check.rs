@@ -1,0 +1,302 @@
+//! Rules that involve several attributes, the kind of derive, or the path template. Reads the
+//! model, reports to the collector, changes nothing.
+
+use std::collections::BTreeSet;
+
+use syn::LitStr;
+
+use crate::ast::{Container, Field, Kind};
+use crate::attr::{Endpoint, Spanned};
+use crate::ctxt::Ctxt;
+
+/// Runs every rule on `cont`, reporting each violation to `cx`.
+pub fn check(cx: &Ctxt, cont: &Container) {
+    check_kind(cx, cont);
+    for field in &cont.fields {
+        check_field(cx, cont.kind, field);
+    }
+    if let Some(endpoint) = &cont.attrs.endpoint
+        && cont.kind == Kind::Request
+    {
+        check_endpoint(cx, cont, endpoint);
+    }
+}
+
+/// What the struct must and must not declare for its kind.
+fn check_kind(cx: &Ctxt, cont: &Container) {
+    let attrs = &cont.attrs;
+    match cont.kind {
+        Kind::Request => {
+            if attrs.endpoint.is_none() {
+                cx.error(
+                    cont.ident.span(),
+                    "missing the method and path: add `#[wechat(post = \"/v3/...\")]` (or `get`, `put`, `patch`, `delete`) to the struct",
+                );
+            }
+            if attrs.response.is_none() {
+                cx.error(
+                    cont.ident.span(),
+                    "missing the response type: add `#[wechat(response = Type)]`, the type the answer decodes into",
+                );
+            }
+        }
+        Kind::Record => {
+            if let Some(endpoint) = &attrs.endpoint {
+                cx.syn_error(endpoint.loc.error(format_args!(
+                    "`{}` declares an endpoint, but a #[derive(WechatRecord)] is a nested record: derive `WechatRequest` for an endpoint",
+                    endpoint.value.method.upper().to_lowercase()
+                )));
+            }
+            if let Some(response) = &attrs.response {
+                cx.syn_error(response.loc.error(
+                    "`response` belongs to a #[derive(WechatRequest)]; a #[derive(WechatRecord)] has no response",
+                ));
+            }
+        }
+    }
+}
+
+/// Attributes of one field that do not combine, values out of range, serde settings that would
+/// lose a path or query value.
+fn check_field(cx: &Ctxt, kind: Kind, field: &Field) {
+    let attrs = &field.attrs;
+    if kind == Kind::Record {
+        for (flag, name) in [(&attrs.path, "path"), (&attrs.query, "query")] {
+            if let Some(flag) = flag {
+                cx.syn_error(flag.loc.error(format_args!(
+                    "`{name}` applies to fields of a #[derive(WechatRequest)]; a record is serialized into the body"
+                )));
+            }
+        }
+    }
+    if let (Some(_), Some(query)) = (&attrs.path, &attrs.query) {
+        cx.syn_error(query.loc.error("a field is either `path` or `query`, not both"));
+    }
+    if let (Some(_), Some(encrypt)) = (&attrs.path, &attrs.encrypt) {
+        cx.syn_error(encrypt.loc.error(
+            "`encrypt` cannot be used on a `path` field: WeChat Pay takes encrypted values in the body or the query, never in the URL path",
+        ));
+    }
+    if let Some(nested) = &attrs.nested {
+        if attrs.encrypt.is_some() {
+            cx.syn_error(nested.loc.error(
+                "`nested` and `encrypt` do not combine: mark the sensitive fields inside the record with `encrypt`",
+            ));
+        }
+        if attrs.path.is_some() || attrs.query.is_some() {
+            cx.syn_error(nested.loc.error(
+                "a `nested` record goes in the body; it cannot be a `path` or `query` value",
+            ));
+        }
+    }
+    if let Some(len) = &attrs.len {
+        for (bound, name) in [(&attrs.min_len, "min_len"), (&attrs.max_len, "max_len")] {
+            if let Some(bound) = bound {
+                cx.syn_error(bound.loc.error(format_args!(
+                    "`len = {}` already fixes the length: remove `{name}`",
+                    len.value
+                )));
+            }
+        }
+    }
+    for (limit, name) in [(&attrs.len, "len"), (&attrs.max_len, "max_len")] {
+        if let Some(limit) = limit.as_ref().filter(|limit| limit.value == 0) {
+            cx.syn_error(limit.loc.error(format_args!(
+                "`{name} = 0` would refuse every text (empty text counts as absent; use `required` to demand a value)"
+            )));
+        }
+    }
+    if let (Some(min), Some(max)) = (&attrs.min_len, &attrs.max_len)
+        && min.value > max.value
+    {
+        cx.syn_error(max.loc.error(format_args!(
+            "`min_len = {}` is greater than `max_len = {}`: no text can satisfy both",
+            min.value, max.value
+        )));
+    }
+    if let Some(digits) = &attrs.digits {
+        if digits.value.is_empty() {
+            cx.syn_error(
+                digits.loc.error("`digits = []` allows no length: give at least one digit count"),
+            );
+        } else if digits.value.contains(&0) {
+            cx.syn_error(digits.loc.error("`digits = 0`: a digit count must be at least 1"));
+        }
+    }
+    if let Some(one_of) = &attrs.one_of
+        && one_of.value.is_empty()
+    {
+        cx.syn_error(one_of.loc.error("`one_of = []` allows no value: list at least one"));
+    }
+    check_serde(cx, field);
+}
+
+/// `#[serde(skip...)]` and `flatten` would drop a path or query value from the serialized
+/// request, where the runtime looks for it.
+fn check_serde(cx: &Ctxt, field: &Field) {
+    let attrs = &field.attrs;
+    for omission in &field.serde.omissions {
+        let what = omission.to_string();
+        if attrs.path.is_some() {
+            cx.error(
+                omission.span(),
+                format_args!(
+                    "`#[serde({what})]` cannot be used on a `path` field: the `{{{}}}` placeholder takes its value from the serialized field",
+                    field.name
+                ),
+            );
+        } else if attrs.query.is_some() && what != "skip_serializing_if" {
+            cx.error(
+                omission.span(),
+                format_args!(
+                    "`#[serde({what})]` cannot be used on a `query` field: the query takes its value from the serialized field"
+                ),
+            );
+        }
+    }
+}
+
+/// The path template's syntax, its placeholders against the `path` fields, and the body rule.
+fn check_endpoint(cx: &Ctxt, cont: &Container, endpoint: &Spanned<Endpoint>) {
+    let Endpoint { method, template } = &endpoint.value;
+    let placeholders = match parse_template(template) {
+        Ok(placeholders) => placeholders,
+        Err(message) => {
+            cx.error(template.span(), message);
+            return;
+        }
+    };
+    let mut seen = BTreeSet::new();
+    for name in &placeholders {
+        if !seen.insert(name.as_str()) {
+            cx.error(
+                template.span(),
+                format_args!("the placeholder `{{{name}}}` appears twice in the path"),
+            );
+            continue;
+        }
+        let owner = cont.fields.iter().find(|field| &field.name == name);
+        match owner {
+            Some(field) if field.attrs.path.is_some() => {}
+            Some(field) => cx.error(
+                template.span(),
+                format_args!(
+                    "the placeholder `{{{name}}}` needs its field marked as a path value: add `#[wechat(path)]` to `{}`",
+                    field.ident
+                ),
+            ),
+            None => cx.error(
+                template.span(),
+                format_args!(
+                    "the placeholder `{{{name}}}` has no field: add a field serialized as `{name}` marked `#[wechat(path)]`"
+                ),
+            ),
+        }
+    }
+    for field in &cont.fields {
+        if let Some(path) = &field.attrs.path
+            && !placeholders.contains(&field.name)
+        {
+            cx.syn_error(path.loc.error(format_args!(
+                "`{}` is a path field but the path \"{}\" has no `{{{}}}` placeholder",
+                field.ident,
+                template.value(),
+                field.name
+            )));
+        }
+    }
+    if !method.has_body() {
+        for field in cont.fields.iter().filter(|field| field.in_body()) {
+            let skipped = field
+                .serde
+                .omissions
+                .iter()
+                .any(|ident| ident == "skip" || ident == "skip_serializing");
+            if !skipped {
+                cx.error(
+                    field.span(),
+                    format_args!(
+                        "a `{}` request has no body: mark `{}` as `#[wechat(query)]` or `#[wechat(path)]`",
+                        method.upper(),
+                        field.ident
+                    ),
+                );
+            }
+        }
+    }
+}
+
+/// The placeholder names of `template`, or what is wrong with it.
+fn parse_template(template: &LitStr) -> Result<Vec<String>, String> {
+    let text = template.value();
+    if !text.starts_with('/') {
+        return Err(format!("the path must start with `/`: \"{text}\""));
+    }
+    if let Some(bad) = text.chars().find(|c| matches!(c, '?' | '#')) {
+        return Err(format!(
+            "the path cannot contain `{bad}`: query parameters come from fields marked `#[wechat(query)]`"
+        ));
+    }
+    if text.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Err("the path cannot contain whitespace or control characters".to_owned());
+    }
+    let mut placeholders = Vec::new();
+    let mut rest = text.as_str();
+    while let Some(index) = rest.find(['{', '}']) {
+        if rest[index..].starts_with('}') {
+            return Err(format!("unbalanced `}}` in the path \"{text}\""));
+        }
+        let after = &rest[index + 1..];
+        let Some(close) = after.find(['{', '}']).filter(|&i| after[i..].starts_with('}')) else {
+            return Err(format!("unbalanced `{{` in the path \"{text}\": every `{{` needs a `}}`"));
+        };
+        let name = &after[..close];
+        if name.is_empty() {
+            return Err("empty placeholder `{}` in the path: name it after a path field".to_owned());
+        }
+        if !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+            return Err(format!(
+                "the placeholder `{{{name}}}` may contain only ASCII letters, digits and `_`"
+            ));
+        }
+        placeholders.push(name.to_owned());
+        rest = &after[close + 1..];
+    }
+    Ok(placeholders)
+}
+
+#[cfg(test)]
+mod tests {
+    use proc_macro2::Span;
+
+    use super::*;
+
+    fn placeholders(text: &str) -> Result<Vec<String>, String> {
+        parse_template(&LitStr::new(text, Span::call_site()))
+    }
+
+    #[test]
+    fn finds_placeholders_in_order() {
+        assert_eq!(
+            placeholders("/v3/a/{sub_mchid}/b/{out_trade_no}").unwrap(),
+            ["sub_mchid", "out_trade_no"]
+        );
+        assert_eq!(placeholders("/v3/plain").unwrap(), Vec::<String>::new());
+    }
+
+    #[test]
+    fn refuses_malformed_templates() {
+        for bad in [
+            "v3/a",
+            "/v3/a?b=1",
+            "/v3/{a",
+            "/v3/a}",
+            "/v3/{}",
+            "/v3/{a-b}",
+            "/v3/{a{b}}",
+            "/v3/a b",
+        ] {
+            assert!(placeholders(bad).is_err(), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,35 @@
+#[doc(hidden)]
+#[allow(non_upper_case_globals, unused_qualifications)]
+const _: () = {
+    #[automatically_derived]
+    impl ::wechatpay::request::Validate for Qualification {
+        fn validate_into(&self, __checker: &mut ::wechatpay::request::Checker<'_>) {
+            ::wechatpay::request::Checker::required(__checker, "name", &self.name);
+            ::wechatpay::request::Checker::digits(
+                __checker,
+                "tel",
+                &self.tel,
+                &[13usize, 14usize],
+            );
+        }
+    }
+    #[automatically_derived]
+    impl ::wechatpay::request::EncryptFields for Qualification {
+        const HAS_ENCRYPTED_FIELDS: ::core::primitive::bool = true;
+        fn encrypt_fields(
+            &self,
+            __encryptor: &::wechatpay::request::__private::FieldEncryptor,
+        ) -> ::core::result::Result<Self, ::wechatpay::request::__private::CryptoError> {
+            ::core::result::Result::Ok(Self {
+                name: ::wechatpay::request::EncryptValue::encrypt_value(
+                    &self.name,
+                    __encryptor,
+                )?,
+                tel: ::wechatpay::request::EncryptValue::encrypt_value(
+                    &self.tel,
+                    __encryptor,
+                )?,
+            })
+        }
+    }
+};

@@ -1,0 +1,96 @@
+#[doc(hidden)]
+#[allow(non_upper_case_globals, unused_qualifications)]
+const _: () = {
+    #[automatically_derived]
+    impl ::wechatpay::request::Validate for QualificationsSync {
+        fn validate_into(&self, __checker: &mut ::wechatpay::request::Checker<'_>) {
+            #[allow(unused_imports)]
+            use ::wechatpay::request::__private::{NeverAbsent as _, NotARecord as _};
+            ::wechatpay::request::__private::PresenceProbe::<
+                String,
+            >::required(__checker, "sub_mchid", &self.sub_mchid);
+            ::wechatpay::request::Checker::digits(
+                __checker,
+                "sub_mchid",
+                &self.sub_mchid,
+                &[8usize, 9usize, 10usize],
+            );
+            ::wechatpay::request::Checker::one_of(
+                __checker,
+                "mode",
+                &self.mode,
+                &["0", "1"],
+            );
+            ::wechatpay::request::Checker::required(__checker, "req_ssn", &self.req_ssn);
+            ::wechatpay::request::Checker::length(
+                __checker,
+                "req_ssn",
+                &self.req_ssn,
+                ::core::option::Option::None,
+                ::core::option::Option::Some(64usize),
+            );
+            ::wechatpay::request::Checker::required(__checker, "certNo", &self.cert_no);
+            ::wechatpay::request::Checker::length(
+                __checker,
+                "certNo",
+                &self.cert_no,
+                ::core::option::Option::Some(18usize),
+                ::core::option::Option::Some(18usize),
+            );
+            ::wechatpay::request::Checker::required(__checker, "data", &self.data);
+            ::wechatpay::request::__private::RecordProbe::<
+                Vec<Qualification>,
+            >::validate_into(
+                &self.data,
+                &mut ::wechatpay::request::Checker::field(__checker, "data"),
+            );
+            let __rule: fn(&Self, &mut ::wechatpay::request::Checker<'_>) = rules::sync;
+            __rule(self, __checker);
+        }
+    }
+    #[automatically_derived]
+    impl ::wechatpay::request::EncryptFields for QualificationsSync {
+        const HAS_ENCRYPTED_FIELDS: ::core::primitive::bool = true;
+        fn encrypt_fields(
+            &self,
+            __encryptor: &::wechatpay::request::__private::FieldEncryptor,
+        ) -> ::core::result::Result<Self, ::wechatpay::request::__private::CryptoError> {
+            #[allow(unused_imports)]
+            use ::wechatpay::request::__private::NotARecord as _;
+            ::core::result::Result::Ok(Self {
+                sub_mchid: ::core::clone::Clone::clone(&self.sub_mchid),
+                mode: ::core::clone::Clone::clone(&self.mode),
+                req_ssn: ::core::clone::Clone::clone(&self.req_ssn),
+                cert_no: ::wechatpay::request::EncryptValue::encrypt_value(
+                    &self.cert_no,
+                    __encryptor,
+                )?,
+                data: ::wechatpay::request::__private::RecordProbe::<
+                    Vec<Qualification>,
+                >::encrypt_fields(&self.data, __encryptor)?,
+                amount: ::core::clone::Clone::clone(&self.amount),
+                status: ::wechatpay::request::__private::RecordProbe::<
+                    Status,
+                >::copy_field(&self.status, __encryptor)?,
+            })
+        }
+    }
+    #[automatically_derived]
+    impl ::wechatpay::request::WechatRequest for QualificationsSync {
+        type Response = SyncReply;
+        const METHOD: ::wechatpay::request::Method = ::wechatpay::request::Method::Post;
+        const PATH: &'static ::core::primitive::str = "/v3/gov/subsidy/{sub_mchid}/qualifications";
+        const QUERY: &'static [&'static ::core::primitive::str] = &["mode"];
+    }
+    const _: () = ::wechatpay::request::__private::require_record::<
+        Vec<Qualification>,
+    >();
+    const _: () = {
+        #[allow(unused_imports)]
+        use ::wechatpay::request::__private::NotARecord as _;
+        ::core::assert!(
+            ! ::wechatpay::request::__private::RecordProbe:: < Status > ::IS_RECORD,
+            "field `status` holds WeChat Pay records: mark it #[wechat(nested)] so that their rules and encrypted fields apply"
+        );
+    };
+};

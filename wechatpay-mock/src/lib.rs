@@ -1,0 +1,420 @@
+//! An offline WeChat Pay APIv3 sandbox: a real HTTP server on `127.0.0.1` that verifies
+//! requests the way WeChat Pay does, decrypts their sensitive fields, records them, answers
+//! with signed responses, and misbehaves on request.
+//!
+//! - Requests: `Authorization` (`WECHATPAY2-SHA256-RSA2048`, RSA-SHA256 over
+//!   `METHOD\nURI\nTIMESTAMP\nNONCE\nBODY\n` with the merchant's registered key), a timestamp
+//!   within ±300 s of the sandbox clock, no replayed nonce: otherwise `401 SIGN_ERROR`.
+//! - Endpoints ([`ENDPOINTS`]): required fields, `Wechatpay-Serial` and RSA-OAEP encryption of
+//!   the sensitive fields are checked from the sandbox's own table: otherwise
+//!   `400 PARAM_ERROR` naming the field (never its value).
+//! - Answers carry `Wechatpay-Timestamp`, `Wechatpay-Nonce`, `Wechatpay-Signature`,
+//!   `Wechatpay-Serial` (the sandbox's public key ID) and `Request-ID`.
+//! - [`Sandbox::received`] returns what arrived, sensitive fields decrypted;
+//!   [`Sandbox::inject`] scripts a [`Fault`] for the next request.
+//!
+//! The keys it ships (see [`demo`]) are throwaway test keys: never use them for anything real.
+//!
+//! ```no_run
+//! # async fn example() -> Result<(), wechatpay_mock::Error> {
+//! use wechatpay_mock::{Fault, Sandbox, demo};
+//!
+//! let sandbox = Sandbox::start().await?;
+//! let signer = demo::signer(); // the demo merchant, registered in every sandbox
+//! let keys = sandbox.wechatpay_keys(); // verifies answers, encrypts fields to the sandbox
+//! // … point a client at `sandbox.base_url()` …
+//! sandbox.inject(Fault::Status(503)); // the next request gets 503 SERVICE_UNAVAILABLE
+//! # drop((signer, keys));
+//! # Ok(()) }
+//! ```
+//!
+//! The server stops when the [`Sandbox`] is dropped. Run it standalone with
+//! `cargo run -p wechatpay-mock`: it prints its URL and the keys and IDs a client needs.
+
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+mod auth;
+pub mod demo;
+pub mod endpoints;
+mod faults;
+mod received;
+mod respond;
+mod server;
+
+use std::collections::{HashMap, VecDeque};
+use std::fmt;
+use std::io;
+use std::net::{Ipv4Addr, SocketAddr};
+use std::sync::atomic::AtomicU64;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use tokio::net::TcpListener;
+use tokio::task::JoinHandle;
+use wechatpay_core::{
+    Clock, DEFAULT_MAX_SKEW, KeyError, MerchantPrivateKey, MerchantSerial, PublicKeyId,
+    RsaPublicKey, SystemClock, WechatPayKeys, WechatPayPublicKey,
+};
+
+pub use endpoints::{ENDPOINTS, Endpoint, Location};
+pub use faults::Fault;
+pub use received::Received;
+
+use server::Shared;
+
+/// Why a sandbox could not start or a merchant could not be registered.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum Error {
+    /// Binding the listening socket on `127.0.0.1` failed.
+    Bind(io::Error),
+    /// A key, serial, key ID or mchid was refused.
+    Key(KeyError),
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Bind(error) => write!(f, "the sandbox could not bind 127.0.0.1: {error}"),
+            Error::Key(error) => write!(f, "sandbox configuration: {error}"),
+        }
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Error::Bind(error) => Some(error),
+            Error::Key(error) => Some(error),
+        }
+    }
+}
+
+impl From<KeyError> for Error {
+    fn from(error: KeyError) -> Self {
+        Error::Key(error)
+    }
+}
+
+/// A running sandbox. Dropping it stops the server and closes every connection.
+pub struct Sandbox {
+    shared: Arc<Shared>,
+    addr: SocketAddr,
+    task: JoinHandle<()>,
+}
+
+/// Configures a [`Sandbox`] before it starts.
+pub struct SandboxBuilder {
+    clock: Arc<dyn Clock>,
+    max_skew: Duration,
+    platform: (String, String, String),
+    demo_merchant: bool,
+    merchants: Vec<(String, String, String)>,
+    endpoints: Vec<Endpoint>,
+    port: u16,
+    log_requests: bool,
+}
+
+impl Default for SandboxBuilder {
+    fn default() -> Self {
+        Self {
+            clock: Arc::new(SystemClock),
+            max_skew: DEFAULT_MAX_SKEW,
+            platform: (
+                demo::PUBLIC_KEY_ID.to_owned(),
+                demo::PLATFORM_PRIVATE_KEY_PEM.to_owned(),
+                demo::PUBLIC_KEY_PEM.to_owned(),
+            ),
+            demo_merchant: true,
+            merchants: Vec::new(),
+            endpoints: ENDPOINTS.to_vec(),
+            port: 0,
+            log_requests: false,
+        }
+    }
+}
+
+impl fmt::Debug for SandboxBuilder {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("SandboxBuilder")
+            .field("max_skew", &self.max_skew)
+            .field("public_key_id", &self.platform.0)
+            .field("demo_merchant", &self.demo_merchant)
+            .field("merchants", &self.merchants.iter().map(|m| (&m.0, &m.1)).collect::<Vec<_>>())
+            .field("endpoints", &self.endpoints.len())
+            .field("port", &self.port)
+            .field("log_requests", &self.log_requests)
+            .finish_non_exhaustive()
+    }
+}
+
+impl SandboxBuilder {
+    /// The defaults: system clock, ±300 s window, the shipped platform key pair, the demo
+    /// merchant registered, every endpoint of [`ENDPOINTS`], an ephemeral port, no logging.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The clock requests' timestamps are checked against and answers are signed with (a
+    /// closure `|| 1_700_000_000` will do).
+    pub fn clock(mut self, clock: impl Clock + 'static) -> Self {
+        self.clock = Arc::new(clock);
+        self
+    }
+
+    /// The timestamp window: a request whose timestamp is `max_skew` or more away from the
+    /// sandbox clock is refused. Default 300 s.
+    pub fn max_skew(mut self, max_skew: Duration) -> Self {
+        self.max_skew = max_skew;
+        self
+    }
+
+    /// Replaces the platform key pair and its `PUB_KEY_ID_…` (checked when starting).
+    pub fn platform_key(mut self, id: &str, private_key_pem: &str, public_key_pem: &str) -> Self {
+        self.platform = (id.to_owned(), private_key_pem.to_owned(), public_key_pem.to_owned());
+        self
+    }
+
+    /// Does not register the demo merchant.
+    pub fn without_demo_merchant(mut self) -> Self {
+        self.demo_merchant = false;
+        self
+    }
+
+    /// Registers a merchant certificate (checked when starting); see
+    /// [`Sandbox::register_merchant`].
+    pub fn merchant(mut self, mchid: &str, serial: &str, public_key_pem: &str) -> Self {
+        self.merchants.push((mchid.to_owned(), serial.to_owned(), public_key_pem.to_owned()));
+        self
+    }
+
+    /// Serves one more endpoint (or replaces the one with the same method and path).
+    pub fn endpoint(mut self, endpoint: Endpoint) -> Self {
+        self.endpoints
+            .retain(|known| (known.method, known.path) != (endpoint.method, endpoint.path));
+        self.endpoints.push(endpoint);
+        self
+    }
+
+    /// Listens on this port of `127.0.0.1` instead of an ephemeral one (`0`).
+    pub fn port(mut self, port: u16) -> Self {
+        self.port = port;
+        self
+    }
+
+    /// Prints one line per request on stderr: method, path and status (never the query string
+    /// or the body).
+    pub fn log_requests(mut self, log: bool) -> Self {
+        self.log_requests = log;
+        self
+    }
+
+    /// Binds `127.0.0.1` and starts serving on the current Tokio runtime.
+    pub async fn start(self) -> Result<Sandbox, Error> {
+        let (id, private_pem, public_pem) = &self.platform;
+        let public_key_id: PublicKeyId = id.parse()?;
+        let platform_key = MerchantPrivateKey::from_pem(private_pem)?;
+        let public_key = RsaPublicKey::from_pem(public_pem)?;
+        let probe = b"wechatpay-mock key pair check";
+        let pair_matches = platform_key
+            .sign_base64(probe)
+            .ok()
+            .and_then(|signature| base64_decode(&signature))
+            .is_some_and(|signature| public_key.verify(probe, &signature));
+        if !pair_matches {
+            return Err(Error::Key(KeyError::Malformed {
+                what: "sandbox platform key pair",
+                reason: "the public key is not the private key's",
+            }));
+        }
+        let other_key = MerchantPrivateKey::from_pem(demo::OTHER_KEY_PEM)?;
+
+        let mut merchants = HashMap::new();
+        let demo = self.demo_merchant.then_some((
+            demo::MCHID.to_owned(),
+            demo::MERCHANT_SERIAL.to_owned(),
+            demo::MERCHANT_PUBLIC_KEY_PEM.to_owned(),
+        ));
+        for (mchid, serial, pem) in demo.iter().chain(&self.merchants) {
+            insert_merchant(&mut merchants, mchid, serial, pem)?;
+        }
+
+        let listener =
+            TcpListener::bind((Ipv4Addr::LOCALHOST, self.port)).await.map_err(Error::Bind)?;
+        let addr = listener.local_addr().map_err(Error::Bind)?;
+        let shared = Arc::new(Shared {
+            platform_key,
+            public_key_id: public_key_id.to_string(),
+            public_key_pem: public_pem.clone(),
+            other_key,
+            merchants: Mutex::new(merchants),
+            faults: Mutex::new(VecDeque::new()),
+            received: Mutex::new(Vec::new()),
+            replays: Mutex::default(),
+            clock: self.clock,
+            max_skew: self.max_skew.as_secs(),
+            endpoints: self.endpoints,
+            log_requests: self.log_requests,
+            counter: AtomicU64::new(0),
+        });
+        let router = server::router(shared.clone());
+        let task = tokio::spawn(server::serve(listener, router));
+        Ok(Sandbox { shared, addr, task })
+    }
+}
+
+/// The sandbox's clock, lent to a key store.
+struct SharedClock(Arc<dyn Clock>);
+
+impl Clock for SharedClock {
+    fn now(&self) -> i64 {
+        self.0.now()
+    }
+}
+
+fn base64_decode(text: &str) -> Option<Vec<u8>> {
+    use base64::prelude::*;
+    BASE64_STANDARD.decode(text).ok()
+}
+
+fn insert_merchant(
+    merchants: &mut HashMap<String, HashMap<String, Arc<RsaPublicKey>>>,
+    mchid: &str,
+    serial: &str,
+    public_key_pem: &str,
+) -> Result<(), Error> {
+    if mchid.is_empty() || !mchid.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(Error::Key(KeyError::InvalidMchid { reason: "it must be ASCII digits only" }));
+    }
+    let serial: MerchantSerial = serial.parse()?;
+    let key = RsaPublicKey::from_pem(public_key_pem)?;
+    merchants
+        .entry(mchid.to_owned())
+        .or_default()
+        .insert(serial.as_str().to_owned(), Arc::new(key));
+    Ok(())
+}
+
+impl Sandbox {
+    /// Starts a sandbox with the defaults of [`SandboxBuilder::new`] on the current Tokio
+    /// runtime.
+    pub async fn start() -> Result<Sandbox, Error> {
+        SandboxBuilder::new().start().await
+    }
+
+    /// A builder to change the clock, keys, merchants, endpoints or port.
+    pub fn builder() -> SandboxBuilder {
+        SandboxBuilder::new()
+    }
+
+    /// The listening address (`127.0.0.1:<port>`).
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// `http://127.0.0.1:<port>`, without a trailing slash.
+    pub fn base_url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    /// [`base_url`](Sandbox::base_url) followed by `target` (`/v3/…`).
+    pub fn url(&self, target: &str) -> String {
+        format!("{}{target}", self.base_url())
+    }
+
+    /// The `PUB_KEY_ID_…` of the sandbox's WeChat Pay public key.
+    pub fn public_key_id(&self) -> &str {
+        &self.shared.public_key_id
+    }
+
+    /// The sandbox's WeChat Pay public key as PEM (`pub_key.pem`).
+    pub fn public_key_pem(&self) -> &str {
+        &self.shared.public_key_pem
+    }
+
+    /// The sandbox's WeChat Pay public key with its ID.
+    pub fn wechatpay_public_key(&self) -> WechatPayPublicKey {
+        WechatPayPublicKey::from_pem(self.public_key_id(), self.public_key_pem())
+            .expect("the sandbox's public key was checked when it started")
+    }
+
+    /// A key store that knows the sandbox's public key and shares its clock: verifies its
+    /// answers and encrypts sensitive fields to it.
+    pub fn wechatpay_keys(&self) -> WechatPayKeys {
+        WechatPayKeys::new()
+            .with_public_key(self.wechatpay_public_key())
+            .with_clock(SharedClock(self.shared.clock.clone()))
+    }
+
+    /// The sandbox clock's current Unix time in seconds.
+    pub fn now(&self) -> i64 {
+        self.shared.clock.now()
+    }
+
+    /// Registers a merchant certificate: `mchid` (digits), the certificate `serial` (hex, as
+    /// `openssl x509 -noout -serial` prints it) and its `BEGIN PUBLIC KEY` PEM. A merchant may
+    /// have several certificates.
+    pub fn register_merchant(
+        &self,
+        mchid: &str,
+        serial: &str,
+        public_key_pem: &str,
+    ) -> Result<(), Error> {
+        let mut merchants = self.shared.merchants.lock().expect("merchant registry");
+        insert_merchant(&mut merchants, mchid, serial, public_key_pem)
+    }
+
+    /// Queues `fault` for the next request not yet given one.
+    pub fn inject(&self, fault: Fault) {
+        self.inject_n(fault, 1);
+    }
+
+    /// Queues `fault` for the next `n` requests.
+    pub fn inject_n(&self, fault: Fault, n: usize) {
+        let mut faults = self.shared.faults.lock().expect("fault queue");
+        faults.extend(std::iter::repeat_n(fault, n));
+    }
+
+    /// How many injected faults are still waiting for a request.
+    pub fn pending_faults(&self) -> usize {
+        self.shared.faults.lock().expect("fault queue").len()
+    }
+
+    /// Forgets the faults not yet consumed.
+    pub fn clear_faults(&self) {
+        self.shared.faults.lock().expect("fault queue").clear();
+    }
+
+    /// Every request received so far, oldest first. A request still being handled shows
+    /// `status: None`.
+    pub fn received(&self) -> Vec<Received> {
+        self.shared.received.lock().expect("received").clone()
+    }
+
+    /// The latest request received.
+    pub fn last_received(&self) -> Option<Received> {
+        self.shared.received.lock().expect("received").last().cloned()
+    }
+
+    /// Forgets the requests received so far.
+    pub fn clear_received(&self) {
+        self.shared.received.lock().expect("received").clear();
+    }
+}
+
+impl fmt::Debug for Sandbox {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Sandbox")
+            .field("addr", &self.addr)
+            .field("public_key_id", &self.shared.public_key_id)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Drop for Sandbox {
+    fn drop(&mut self) {
+        // Aborting the accept loop drops its JoinSet, which aborts every connection task.
+        self.task.abort();
+    }
+}

@@ -1,0 +1,93 @@
+//! What the sandbox received, for assertions.
+
+use std::fmt;
+
+use serde_json::Value;
+
+use crate::faults::Fault;
+
+/// One request as the sandbox received it, and how it answered.
+///
+/// [`json`](Received::json) holds decrypted personal data; `Debug` never prints it (sensitive
+/// values show as `<redacted>`), nor the raw body or the query string (a faulty client may have
+/// sent plaintext there).
+#[derive(Clone)]
+#[non_exhaustive]
+pub struct Received {
+    /// The `Request-ID` the sandbox answered with.
+    pub request_id: String,
+    /// The method, as sent (`POST`).
+    pub method: String,
+    /// The request target as received and signed: path and `?query`, not decoded.
+    pub target: String,
+    /// The headers in the order received; names lower-case, values as text (non-UTF-8 bytes
+    /// replaced).
+    pub headers: Vec<(String, String)>,
+    /// The exact body bytes (with the sensitive fields as the client sent them: ciphertexts).
+    pub body: Vec<u8>,
+    /// The parameters of an accepted request with the sensitive fields **decrypted**: the body
+    /// JSON, or for a query endpoint an object of the decoded query parameters. `None` if the
+    /// request was refused (signature, header, syntax, required field or encryption).
+    pub json: Option<Value>,
+    /// `mchid` from `Authorization`, if it parsed.
+    pub mchid: Option<String>,
+    /// `nonce_str` from `Authorization`, if it parsed.
+    pub nonce: Option<String>,
+    /// `timestamp` from `Authorization`, if it parsed as a number.
+    pub timestamp: Option<i64>,
+    /// The status answered; `None` if the connection was dropped or the answer is not ready yet.
+    pub status: Option<u16>,
+    /// The error `code` answered (`SIGN_ERROR`, `PARAM_ERROR`, …), if the answer was an error.
+    pub error_code: Option<String>,
+    /// The body bytes answered (never holds a sensitive value: errors never echo values).
+    pub response_body: Vec<u8>,
+    /// The fault that applied to this request, if any.
+    pub fault: Option<Fault>,
+    pub(crate) redacted: Option<Value>,
+}
+
+impl Received {
+    /// The first header of that name (case-insensitive).
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(known, _)| known.eq_ignore_ascii_case(name))
+            .map(|(_, value)| value.as_str())
+    }
+
+    /// The path of the target, without the query.
+    pub fn path(&self) -> &str {
+        self.target.split_once('?').map_or(&self.target, |(path, _)| path)
+    }
+
+    /// Whether the request passed every check (signature, headers, fields, decryption).
+    pub fn accepted(&self) -> bool {
+        self.json.is_some()
+    }
+
+    /// [`json`](Received::json) with every sensitive value replaced by `"<redacted>"`.
+    pub fn json_redacted(&self) -> Option<&Value> {
+        self.redacted.as_ref()
+    }
+}
+
+impl fmt::Debug for Received {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let query_len = self.target.split_once('?').map_or(0, |(_, query)| query.len());
+        f.debug_struct("Received")
+            .field("request_id", &self.request_id)
+            .field("method", &self.method)
+            .field("path", &self.path())
+            .field("query_len", &query_len)
+            .field("status", &self.status)
+            .field("error_code", &self.error_code)
+            .field("fault", &self.fault)
+            .field("mchid", &self.mchid)
+            .field("nonce", &self.nonce)
+            .field("timestamp", &self.timestamp)
+            .field("headers", &self.headers)
+            .field("body_len", &self.body.len())
+            .field("json", &self.redacted)
+            .finish_non_exhaustive()
+    }
+}

@@ -1,0 +1,190 @@
+//! Hand-built requests for the sandbox's own tests: signed with wechatpay-core's `Signer`,
+//! encrypted with its `FieldEncryptor`, sent with a plain-HTTP reqwest client.
+
+#![allow(dead_code)]
+
+use reqwest::header::HeaderMap;
+use serde_json::{Value, json};
+use wechatpay_core::{FieldEncryptor, MerchantPrivateKey, MerchantSerial, Signer};
+use wechatpay_mock::{Sandbox, demo};
+
+pub const SYNC: &str = "/v3/gov/subsidy/zhejiang/qualifications/sync";
+pub const QUALIFICATION: &str = "/v3/gov/subsidy/qualification";
+pub const SUCCESS: &str = r#"{"resp_code":"000000","resp_desc":"成功","error_data":[]}"#;
+
+/// Personal data that must never show up in any output.
+pub const CERT_NO: &str = "33010219900307123X";
+pub const NAME: &str = "测试用户甲";
+pub const TEL: &str = "13900001234";
+pub const PLAINTEXTS: [&str; 3] = [CERT_NO, NAME, TEL];
+
+pub fn client() -> reqwest::Client {
+    reqwest::Client::builder().no_proxy().build().expect("a plain-HTTP client builds")
+}
+
+/// A signer for `mchid`/`serial` with the given private key.
+pub fn signer_with(mchid: &str, serial: &str, key_pem: &str) -> Signer {
+    let serial: MerchantSerial = serial.parse().unwrap();
+    Signer::new(mchid, serial, MerchantPrivateKey::from_pem(key_pem).unwrap()).unwrap()
+}
+
+/// The encryptor of the sandbox's public key.
+pub fn encryptor(sandbox: &Sandbox) -> FieldEncryptor {
+    sandbox.wechatpay_keys().encryptor().unwrap()
+}
+
+/// One `data[]` item with every required field, the sensitive ones encrypted.
+pub fn item(encryptor: &FieldEncryptor) -> Value {
+    json!({
+        "auth_code": "0be5f8c9071ad939651948480316da8a2d610833bb63bf67c78fdee5edd5aea1",
+        "cate_code": "A01",
+        "cert_no": encryptor.encrypt(CERT_NO).unwrap(),
+        "grade": "一级",
+        "name": encryptor.encrypt(NAME).unwrap(),
+        "operation_time": "1735689600000",
+        "sales": "3999.00",
+        "status": "0",
+        "subsidy": "599.85",
+        "tel": encryptor.encrypt(TEL).unwrap(),
+        "add_code": "330106",
+        "address": "浙江省杭州市西湖区文三路 1 号",
+        "sale_models": "0",
+        "sn_code": "SN20250101000001",
+        "uniscid": "91330106MA2XXXXX0X",
+        "corp_name": "杭州测试电器有限公司",
+        "barcode": "6901234567892",
+        "item_name": "变频空调",
+        "spec_model": "KFR-35GW",
+        "brand": "测试牌",
+        "is_ai_product": "1",
+        "order_no": "ORDER20250101000001",
+        "activity_add_code": "330100"
+    })
+}
+
+/// `{"req_ssn": "…", "data": items}` as bytes.
+pub fn sync_body(items: Vec<Value>) -> Vec<u8> {
+    serde_json::to_vec(&json!({ "req_ssn": "REQ-0001", "data": items })).unwrap()
+}
+
+/// A request as sent on the wire.
+pub struct Wire {
+    pub method: reqwest::Method,
+    pub target: String,
+    pub body: Vec<u8>,
+    pub headers: Vec<(String, String)>,
+}
+
+impl Wire {
+    /// A request signed by `signer` over exactly `target` and `body`, with `Content-Type` for a
+    /// body and `Wechatpay-Serial` if given.
+    pub fn signed(
+        signer: &Signer,
+        method: &str,
+        target: &str,
+        body: Vec<u8>,
+        serial: Option<&str>,
+    ) -> Self {
+        let authorization = signer.authorize(method, target, &body).unwrap();
+        let mut headers = vec![
+            ("Authorization".to_owned(), authorization.header),
+            ("Accept".to_owned(), "application/json".to_owned()),
+        ];
+        if !body.is_empty() {
+            headers.push(("Content-Type".to_owned(), "application/json".to_owned()));
+        }
+        if let Some(serial) = serial {
+            headers.push(("Wechatpay-Serial".to_owned(), serial.to_owned()));
+        }
+        Self { method: method.parse().unwrap(), target: target.to_owned(), body, headers }
+    }
+
+    /// A sync request from the demo merchant, fields encrypted to the sandbox.
+    pub fn sync(sandbox: &Sandbox, items: Vec<Value>) -> Self {
+        Self::signed(&demo::signer(), "POST", SYNC, sync_body(items), Some(sandbox.public_key_id()))
+    }
+
+    /// Replaces (or adds) a header.
+    pub fn header(mut self, name: &str, value: &str) -> Self {
+        self.headers.retain(|(known, _)| !known.eq_ignore_ascii_case(name));
+        self.headers.push((name.to_owned(), value.to_owned()));
+        self
+    }
+
+    /// Removes a header.
+    pub fn without(mut self, name: &str) -> Self {
+        self.headers.retain(|(known, _)| !known.eq_ignore_ascii_case(name));
+        self
+    }
+
+    pub async fn try_send(&self, sandbox: &Sandbox) -> Result<Answer, reqwest::Error> {
+        self.try_send_with(&client(), sandbox).await
+    }
+
+    pub async fn try_send_with(
+        &self,
+        client: &reqwest::Client,
+        sandbox: &Sandbox,
+    ) -> Result<Answer, reqwest::Error> {
+        let mut request =
+            client.request(self.method.clone(), sandbox.url(&self.target)).body(self.body.clone());
+        for (name, value) in &self.headers {
+            request = request.header(name, value);
+        }
+        let response = request.send().await?;
+        let status = response.status().as_u16();
+        let headers = response.headers().clone();
+        let body = response.bytes().await?.to_vec();
+        Ok(Answer { status, headers, body })
+    }
+
+    pub async fn send(&self, sandbox: &Sandbox) -> Answer {
+        self.try_send(sandbox).await.expect("the sandbox answers")
+    }
+}
+
+/// An answer of the sandbox.
+#[derive(Debug)]
+pub struct Answer {
+    pub status: u16,
+    pub headers: HeaderMap,
+    pub body: Vec<u8>,
+}
+
+impl Answer {
+    pub fn json(&self) -> Value {
+        serde_json::from_slice(&self.body).expect("a JSON answer")
+    }
+
+    pub fn text(&self) -> String {
+        String::from_utf8_lossy(&self.body).into_owned()
+    }
+
+    pub fn code(&self) -> String {
+        self.json()["code"].as_str().unwrap_or_default().to_owned()
+    }
+
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.get(name).and_then(|value| value.to_str().ok())
+    }
+
+    /// Verifies the answer's signature with the sandbox's public key.
+    pub fn verify(&self, sandbox: &Sandbox) -> Result<(), wechatpay_core::VerifyError> {
+        sandbox.wechatpay_keys().verify(&self.headers, &self.body)
+    }
+
+    /// Asserts `status` and the error `code`, and that the answer is correctly signed.
+    pub fn assert_error(&self, sandbox: &Sandbox, status: u16, code: &str) {
+        assert_eq!(self.status, status, "{}", self.text());
+        assert_eq!(self.code(), code, "{}", self.text());
+        self.verify(sandbox).expect("error answers are signed too");
+        assert_no_plaintext(&self.text());
+    }
+}
+
+/// Fails if `text` contains any of the personal data used in these tests.
+pub fn assert_no_plaintext(text: &str) {
+    for plaintext in PLAINTEXTS {
+        assert!(!text.contains(plaintext), "personal data leaked into output: {text}");
+    }
+}

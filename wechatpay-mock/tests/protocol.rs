@@ -1,0 +1,448 @@
+//! The sandbox verifies requests as WeChat Pay does, and signs its answers.
+
+mod common;
+
+use std::collections::HashSet;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicI64, Ordering};
+use std::time::Duration;
+
+use common::*;
+use serde_json::json;
+use wechatpay_core::{SCHEME, Signer, WechatPayKeys};
+use wechatpay_mock::{Sandbox, demo};
+
+const T0: i64 = 1_750_000_000;
+
+#[tokio::test]
+async fn accepts_a_signed_encrypted_request_and_records_it_decrypted() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let encryptor = encryptor(&sandbox);
+    let wire = Wire::sync(&sandbox, vec![item(&encryptor), item(&encryptor)]);
+    let answer = wire.send(&sandbox).await;
+
+    assert_eq!(answer.status, 200, "{}", answer.text());
+    assert_eq!(answer.text(), SUCCESS);
+    answer.verify(&sandbox).expect("the answer verifies with the sandbox's public key");
+
+    let received = sandbox.received();
+    assert_eq!(received.len(), 1);
+    let record = &received[0];
+    assert!(record.accepted());
+    assert_eq!(record.method, "POST");
+    assert_eq!(record.target, SYNC);
+    assert_eq!(record.body, wire.body, "the raw body bytes are recorded");
+    assert_eq!(record.status, Some(200));
+    assert_eq!(record.mchid.as_deref(), Some(demo::MCHID));
+    assert_eq!(record.header("wechatpay-serial"), Some(sandbox.public_key_id()));
+    assert_eq!(record.header("Request-ID"), None, "request headers, not answer headers");
+    assert_eq!(Some(record.request_id.as_str()), answer.header("Request-ID"));
+    let authorization = record.header("authorization").unwrap();
+    assert!(authorization.contains(&format!("nonce_str=\"{}\"", record.nonce.as_deref().unwrap())));
+    assert!(authorization.contains(&format!("timestamp=\"{}\"", record.timestamp.unwrap())));
+
+    let json = record.json.as_ref().unwrap();
+    for index in 0..2 {
+        assert_eq!(json["data"][index]["cert_no"], CERT_NO);
+        assert_eq!(json["data"][index]["name"], NAME);
+        assert_eq!(json["data"][index]["tel"], TEL);
+        assert_eq!(json["data"][index]["brand"], "测试牌");
+    }
+    assert_eq!(json["req_ssn"], "REQ-0001");
+    let redacted = record.json_redacted().unwrap();
+    assert_eq!(redacted["data"][1]["tel"], "<redacted>");
+    assert_eq!(redacted["data"][1]["brand"], "测试牌");
+
+    // No output shows the decrypted personal data.
+    assert_no_plaintext(&String::from_utf8_lossy(&record.body));
+    assert_no_plaintext(&format!("{record:?}"));
+    assert_no_plaintext(&format!("{record:#?}"));
+    assert_no_plaintext(&format!("{received:?}"));
+    assert_no_plaintext(&format!("{sandbox:?}"));
+}
+
+#[tokio::test]
+async fn refuses_a_request_signed_with_another_key() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let impostor = signer_with(demo::MCHID, demo::MERCHANT_SERIAL, demo::OTHER_KEY_PEM);
+    let body = sync_body(vec![item(&encryptor(&sandbox))]);
+    let answer = Wire::signed(&impostor, "POST", SYNC, body, Some(sandbox.public_key_id()))
+        .send(&sandbox)
+        .await;
+    answer.assert_error(&sandbox, 401, "SIGN_ERROR");
+    assert!(answer.json()["message"].as_str().unwrap().contains("does not verify"));
+    let record = sandbox.last_received().unwrap();
+    assert_eq!(record.status, Some(401));
+    assert_eq!(record.error_code.as_deref(), Some("SIGN_ERROR"));
+    assert!(record.json.is_none(), "a refused request keeps no decrypted data");
+}
+
+#[tokio::test]
+async fn refuses_unknown_merchants_and_serials() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let key = demo::MERCHANT_KEY_PEM;
+    for signer in [
+        signer_with("1900009999", demo::MERCHANT_SERIAL, key),
+        signer_with(demo::MCHID, "0123456789ABCDEF0123456789ABCDEF01234567", key),
+    ] {
+        let body = sync_body(vec![item(&encryptor(&sandbox))]);
+        let answer = Wire::signed(&signer, "POST", SYNC, body, Some(sandbox.public_key_id()))
+            .send(&sandbox)
+            .await;
+        answer.assert_error(&sandbox, 401, "SIGN_ERROR");
+    }
+}
+
+#[tokio::test]
+async fn registered_merchants_are_accepted() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let serial = "00A1B2C3D4E5F60718293A4B5C6D7E8F90A1B2C3";
+    let signer = signer_with("1900000002", serial, demo::OTHER_KEY_PEM);
+    let body = || sync_body(vec![item(&encryptor(&sandbox))]);
+    let before = Wire::signed(&signer, "POST", SYNC, body(), Some(sandbox.public_key_id()));
+    before.send(&sandbox).await.assert_error(&sandbox, 401, "SIGN_ERROR");
+
+    // Registered in lower case: serials are compared as upper-case hex.
+    sandbox
+        .register_merchant("1900000002", &serial.to_ascii_lowercase(), demo::OTHER_PUBLIC_KEY_PEM)
+        .unwrap();
+    let after = Wire::signed(&signer, "POST", SYNC, body(), Some(sandbox.public_key_id()));
+    assert_eq!(after.send(&sandbox).await.status, 200);
+    assert_eq!(sandbox.last_received().unwrap().mchid.as_deref(), Some("1900000002"));
+
+    assert!(sandbox.register_merchant("19x", serial, demo::OTHER_PUBLIC_KEY_PEM).is_err());
+    assert!(sandbox.register_merchant("1900000003", "AB:CD", demo::OTHER_PUBLIC_KEY_PEM).is_err());
+    assert!(sandbox.register_merchant("1900000003", serial, "not a key").is_err());
+}
+
+#[tokio::test]
+async fn refuses_timestamps_outside_the_window() {
+    let sandbox = Sandbox::builder().clock(|| T0).start().await.unwrap();
+    for (offset, status) in [(-299, 200), (299, 200), (-300, 401), (300, 401), (-3600, 401)] {
+        let signer = demo::signer().with_clock(move || T0 + offset);
+        let body = sync_body(vec![item(&encryptor(&sandbox))]);
+        let answer = Wire::signed(&signer, "POST", SYNC, body, Some(sandbox.public_key_id()))
+            .send(&sandbox)
+            .await;
+        assert_eq!(answer.status, status, "offset {offset}: {}", answer.text());
+        if status == 401 {
+            answer.assert_error(&sandbox, 401, "SIGN_ERROR");
+            assert!(answer.text().contains("timestamp"), "{}", answer.text());
+        }
+        // Answers are signed with the sandbox clock.
+        assert_eq!(answer.header("Wechatpay-Timestamp"), Some(T0.to_string().as_str()));
+    }
+}
+
+#[tokio::test]
+async fn refuses_a_replayed_nonce_within_the_window() {
+    let now = Arc::new(AtomicI64::new(T0));
+    let clock = now.clone();
+    let sandbox =
+        Sandbox::builder().clock(move || clock.load(Ordering::SeqCst)).start().await.unwrap();
+    let signer = demo::signer().with_clock(|| T0);
+    let wire = Wire::signed(
+        &signer,
+        "POST",
+        SYNC,
+        sync_body(vec![item(&encryptor(&sandbox))]),
+        Some(sandbox.public_key_id()),
+    );
+    assert_eq!(wire.send(&sandbox).await.status, 200);
+
+    now.store(T0 + 100, Ordering::SeqCst);
+    let replay = wire.send(&sandbox).await;
+    replay.assert_error(&sandbox, 401, "SIGN_ERROR");
+    assert!(replay.text().contains("replay"), "{}", replay.text());
+
+    // The same nonce from another merchant is its own.
+    let other_serial = "00A1B2C3D4E5F60718293A4B5C6D7E8F90A1B2C3";
+    sandbox.register_merchant("1900000002", other_serial, demo::OTHER_PUBLIC_KEY_PEM).unwrap();
+    let nonce = sandbox.received()[0].nonce.clone().unwrap();
+    let other = signer_with("1900000002", other_serial, demo::OTHER_KEY_PEM)
+        .with_clock(|| T0)
+        .with_nonce_source(FixedNonce(nonce));
+    let wire = Wire::signed(
+        &other,
+        "POST",
+        SYNC,
+        sync_body(vec![item(&encryptor(&sandbox))]),
+        Some(sandbox.public_key_id()),
+    );
+    assert_eq!(wire.send(&sandbox).await.status, 200);
+}
+
+#[tokio::test]
+async fn refuses_a_body_or_target_changed_after_signing() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let mut wire = Wire::sync(&sandbox, vec![item(&encryptor(&sandbox))]);
+    // Same JSON, other bytes: a re-serialisation is a different body.
+    wire.body.push(b' ');
+    wire.send(&sandbox).await.assert_error(&sandbox, 401, "SIGN_ERROR");
+
+    let mut wire = Wire::sync(&sandbox, vec![item(&encryptor(&sandbox))]);
+    let text = String::from_utf8(wire.body.clone()).unwrap().replace("3999.00", "3999.01");
+    wire.body = text.into_bytes();
+    wire.send(&sandbox).await.assert_error(&sandbox, 401, "SIGN_ERROR");
+
+    // The URI is signed exactly as sent: query and percent-encoding included.
+    let mut wire = Wire::sync(&sandbox, vec![item(&encryptor(&sandbox))]);
+    wire.target = format!("{SYNC}?x=1");
+    wire.send(&sandbox).await.assert_error(&sandbox, 401, "SIGN_ERROR");
+    let target = format!("{SYNC}?x=%41");
+    let mut wire = Wire::signed(
+        &demo::signer(),
+        "POST",
+        &target,
+        sync_body(vec![item(&encryptor(&sandbox))]),
+        Some(sandbox.public_key_id()),
+    );
+    assert_eq!(wire.send(&sandbox).await.status, 200, "signed as sent");
+    wire.target = format!("{SYNC}?x=A");
+    wire.send(&sandbox).await.assert_error(&sandbox, 401, "SIGN_ERROR");
+    assert_eq!(sandbox.received()[3].target, target, "the target is recorded as received");
+}
+
+#[tokio::test]
+async fn refuses_malformed_authorization_headers() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let wire = Wire::sync(&sandbox, vec![item(&encryptor(&sandbox))]);
+    let good = wire.headers.iter().find(|(name, _)| name == "Authorization").unwrap().1.clone();
+    let params = good.strip_prefix(&format!("{SCHEME} ")).unwrap().to_owned();
+    let reordered = {
+        let mut parts: Vec<&str> = params.split(',').collect();
+        parts.reverse();
+        parts.join(",")
+    };
+    let variants = [
+        format!("{SCHEME}  {params}"),
+        format!("Bearer {params}"),
+        format!("{SCHEME} {}", params.replace("\",", "\", ")),
+        format!("{SCHEME} {params},mchid=\"{}\"", demo::MCHID),
+        format!("{SCHEME} {params},extra=\"1\""),
+        format!("{SCHEME} {}", params.split(',').skip(1).collect::<Vec<_>>().join(",")),
+    ];
+    for variant in variants {
+        let answer = wire.clone_with_authorization(&variant).send(&sandbox).await;
+        answer.assert_error(&sandbox, 401, "SIGN_ERROR");
+    }
+    let answer = wire.clone_with_authorization("").without("Authorization").send(&sandbox).await;
+    answer.assert_error(&sandbox, 401, "SIGN_ERROR");
+
+    // Any parameter order is fine.
+    let answer =
+        wire.clone_with_authorization(&format!("{SCHEME} {reordered}")).send(&sandbox).await;
+    assert_eq!(answer.status, 200, "{}", answer.text());
+}
+
+struct FixedNonce(String);
+
+impl wechatpay_core::NonceSource for FixedNonce {
+    fn nonce(&self) -> Result<String, wechatpay_core::CryptoError> {
+        Ok(self.0.clone())
+    }
+}
+
+trait WithAuthorization {
+    fn clone_with_authorization(&self, value: &str) -> Wire;
+}
+
+impl WithAuthorization for Wire {
+    fn clone_with_authorization(&self, value: &str) -> Wire {
+        let wire = Wire {
+            method: self.method.clone(),
+            target: self.target.clone(),
+            body: self.body.clone(),
+            headers: self.headers.clone(),
+        };
+        wire.header("Authorization", value)
+    }
+}
+
+#[tokio::test]
+async fn every_answer_is_signed_with_fresh_nonce_and_request_id() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let encryptor = encryptor(&sandbox);
+    let mut plaintext = item(&encryptor);
+    plaintext["tel"] = json!(TEL);
+    let wires = [
+        Wire::sync(&sandbox, vec![item(&encryptor)]), // 200
+        Wire::sync(&sandbox, vec![plaintext]),        // 400
+        Wire::sync(&sandbox, vec![item(&encryptor)]).without("Authorization"), // 401
+        Wire::signed(&demo::signer(), "GET", "/v3/unknown", Vec::new(), None), // 404
+    ];
+    let mut nonces = HashSet::new();
+    let mut request_ids = HashSet::new();
+    for (wire, status) in wires.iter().zip([200, 400, 401, 404]) {
+        let answer = wire.send(&sandbox).await;
+        assert_eq!(answer.status, status, "{}", answer.text());
+        answer.verify(&sandbox).unwrap();
+        assert_eq!(answer.header("Wechatpay-Serial"), Some(sandbox.public_key_id()));
+        let nonce = answer.header("Wechatpay-Nonce").unwrap();
+        assert_eq!(nonce.len(), 32);
+        assert!(nonce.bytes().all(|b| b.is_ascii_alphanumeric()), "{nonce}");
+        assert!(answer.header("Wechatpay-Timestamp").unwrap().parse::<i64>().is_ok());
+        assert!(nonces.insert(nonce.to_owned()));
+        assert!(request_ids.insert(answer.header("Request-ID").unwrap().to_owned()));
+        assert_no_plaintext(&answer.text());
+    }
+    // A key store that does not know the sandbox's key refuses its answers.
+    let answer = Wire::sync(&sandbox, vec![item(&encryptor)]).send(&sandbox).await;
+    assert!(WechatPayKeys::new().verify(&answer.headers, &answer.body).is_err());
+}
+
+#[tokio::test]
+async fn custom_platform_key_and_endpoint() {
+    // The sandbox can sign with another key pair (here the "other" demo key).
+    let id = "PUB_KEY_ID_0119000000012025000000000777";
+    let sandbox = Sandbox::builder()
+        .platform_key(id, demo::OTHER_KEY_PEM, demo::OTHER_PUBLIC_KEY_PEM)
+        .endpoint(wechatpay_mock::Endpoint {
+            method: "POST",
+            path: "/v3/gov/subsidy/zhejiang/qualifications/query",
+            location: wechatpay_mock::Location::Body,
+            required: &["auth_code"],
+            sensitive: &[],
+            success_body: r#"{"resp_code":"000000","resp_desc":"成功"}"#,
+        })
+        .start()
+        .await
+        .unwrap();
+    assert_eq!(sandbox.public_key_id(), id);
+    let answer = Wire::sync(&sandbox, vec![item(&encryptor(&sandbox))]).send(&sandbox).await;
+    assert_eq!(answer.status, 200, "{}", answer.text());
+    answer.verify(&sandbox).unwrap();
+    assert!(demo::wechatpay_keys().verify(&answer.headers, &answer.body).is_err());
+
+    let target = "/v3/gov/subsidy/zhejiang/qualifications/query";
+    let signer: Signer = demo::signer();
+    let answer = Wire::signed(&signer, "POST", target, br#"{"auth_code":"x"}"#.to_vec(), None)
+        .send(&sandbox)
+        .await;
+    assert_eq!(answer.status, 200, "{}", answer.text());
+    let answer = Wire::signed(&signer, "POST", target, b"{}".to_vec(), None).send(&sandbox).await;
+    answer.assert_error(&sandbox, 400, "PARAM_ERROR");
+
+    // A key pair whose halves do not match is refused.
+    let mismatched = Sandbox::builder()
+        .platform_key(id, demo::OTHER_KEY_PEM, demo::PUBLIC_KEY_PEM)
+        .start()
+        .await;
+    assert!(mismatched.is_err());
+    assert!(
+        Sandbox::builder()
+            .platform_key("KEY_1", demo::OTHER_KEY_PEM, demo::OTHER_PUBLIC_KEY_PEM)
+            .start()
+            .await
+            .is_err()
+    );
+}
+
+#[tokio::test]
+async fn demo_keys_work_out_of_the_box() {
+    let sandbox = Sandbox::start().await.unwrap();
+    assert_eq!(sandbox.public_key_id(), demo::PUBLIC_KEY_ID);
+    assert_eq!(demo::MERCHANT_SERIAL.len(), 40);
+    assert!(
+        demo::MERCHANT_SERIAL.bytes().all(|b| b.is_ascii_hexdigit() && !b.is_ascii_lowercase())
+    );
+    assert_eq!(demo::signer().mchid(), demo::MCHID);
+    let answer = Wire::sync(&sandbox, vec![item(&demo::wechatpay_keys().encryptor().unwrap())])
+        .send(&sandbox)
+        .await;
+    assert_eq!(answer.status, 200);
+    demo::wechatpay_keys().verify(&answer.headers, &answer.body).unwrap();
+}
+
+#[tokio::test]
+async fn stops_when_dropped() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let addr = sandbox.addr();
+    assert!(addr.ip().is_loopback());
+    assert_ne!(addr.port(), 0);
+    tokio::net::TcpStream::connect(addr).await.expect("listening while alive");
+    drop(sandbox);
+    let mut refused = false;
+    for _ in 0..100 {
+        tokio::time::sleep(Duration::from_millis(10)).await;
+        if tokio::net::TcpStream::connect(addr).await.is_err() {
+            refused = true;
+            break;
+        }
+    }
+    assert!(refused, "the port is closed once the sandbox is dropped");
+}
+
+#[test]
+fn the_binary_prints_what_a_client_needs_and_serves() {
+    use std::io::{BufRead, BufReader};
+    use std::process::{Command, Stdio};
+
+    let mut child = Command::new(env!("CARGO_BIN_EXE_wechatpay-mock"))
+        .arg("--quiet")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let mut printed = Vec::new();
+    for line in lines.by_ref() {
+        let line = line.unwrap();
+        let done = line.starts_with("Press Ctrl-C");
+        printed.push(line);
+        if done {
+            break;
+        }
+    }
+    let text = printed.join("\n");
+    let base_url = printed
+        .iter()
+        .find_map(|line| line.strip_prefix("base URL:"))
+        .map(|url| url.trim().to_owned())
+        .expect("the base URL is printed");
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+    let status = runtime.block_on(async {
+        client().get(format!("{base_url}/v3/unknown")).send().await.map(|r| r.status().as_u16())
+    });
+    child.kill().unwrap();
+    child.wait().unwrap();
+
+    assert_eq!(status.unwrap(), 404);
+    assert!(base_url.starts_with("http://127.0.0.1:"), "{base_url}");
+    for needed in [
+        demo::MCHID,
+        demo::MERCHANT_SERIAL,
+        demo::PUBLIC_KEY_ID,
+        demo::MERCHANT_KEY_PEM.lines().nth(1).unwrap(),
+        demo::PUBLIC_KEY_PEM.lines().nth(1).unwrap(),
+    ] {
+        assert!(text.contains(needed), "{needed} is printed");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn serves_concurrent_requests_on_a_multi_thread_runtime() {
+    fn send_sync<T: Send + Sync>() {}
+    send_sync::<Sandbox>();
+    send_sync::<wechatpay_mock::Received>();
+
+    let sandbox = Arc::new(Sandbox::start().await.unwrap());
+    let mut tasks = tokio::task::JoinSet::new();
+    for _ in 0..8 {
+        let sandbox = sandbox.clone();
+        tasks.spawn(async move {
+            let answer =
+                Wire::sync(&sandbox, vec![item(&encryptor(&sandbox))]).send(&sandbox).await;
+            answer.verify(&sandbox).unwrap();
+            answer.status
+        });
+    }
+    while let Some(status) = tasks.join_next().await {
+        assert_eq!(status.unwrap(), 200);
+    }
+    let received = sandbox.received();
+    assert_eq!(received.len(), 8);
+    let nonces: HashSet<_> = received.iter().map(|record| record.nonce.clone().unwrap()).collect();
+    assert_eq!(nonces.len(), 8);
+    assert!(received.iter().all(|record| record.accepted()));
+}
