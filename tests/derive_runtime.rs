@@ -544,3 +544,37 @@ fn get_with_an_encrypted_query_value() {
     assert!(encoded.contains('%'), "base64 has `+`, `/` or `=` to encode: {encoded}");
     assert_eq!(decrypt(&percent_decode(encoded)), "11010519491231002X");
 }
+
+// ---------------------------------------------------------------------------------------------
+// `debug`: a Debug that hides personal data
+
+#[derive(Clone, Serialize, WechatRecord)]
+#[wechat(debug)]
+struct Buyer {
+    #[wechat(encrypt)]
+    tel: Option<String>,
+    city: String,
+}
+
+#[derive(Clone, Serialize, WechatRequest)]
+#[wechat(post = "/v3/buyers", response = Reply, debug)]
+struct AddBuyers {
+    #[wechat(required, encrypt)]
+    name: String,
+    #[wechat(nested)]
+    buyers: Vec<Buyer>,
+}
+
+#[test]
+fn debug_redacts_encrypt_fields_at_every_depth_and_shows_the_rest() {
+    let request = AddBuyers {
+        name: "李四".into(),
+        buyers: vec![Buyer { tel: Some("13700001111".into()), city: "杭州".into() }],
+    };
+    let shown = format!("{request:?}");
+    assert_eq!(
+        shown,
+        r#"AddBuyers { name: <redacted>, buyers: [Buyer { tel: <redacted>, city: "杭州" }] }"#
+    );
+    assert!(!format!("{request:#?}").contains("13700001111"));
+}

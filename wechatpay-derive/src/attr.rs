@@ -20,7 +20,7 @@ pub const SERDE: &str = "serde";
 
 /// Attribute names accepted on the struct.
 pub const CONTAINER_NAMES: &[&str] =
-    &["get", "post", "put", "patch", "delete", "response", "validate_with", "crate"];
+    &["get", "post", "put", "patch", "delete", "response", "validate_with", "crate", "debug"];
 /// Attribute names accepted on a field.
 pub const FIELD_NAMES: &[&str] = &[
     "path", "query", "encrypt", "required", "nested", "len", "min_len", "max_len", "digits",
@@ -139,6 +139,8 @@ pub struct ContainerAttrs {
     pub validate_with: Option<Spanned<syn::Path>>,
     /// `crate = "path"`.
     pub krate: Option<Spanned<syn::Path>>,
+    /// `debug`: a `Debug` impl that prints `encrypt` fields as `<redacted>`.
+    pub debug: Flag,
     /// `#[serde(rename_all = "...")]` (the serialize side).
     pub rename_all: Option<RenameRule>,
 }
@@ -216,6 +218,20 @@ pub fn container_attrs(cx: &Ctxt, attrs: &[Attribute]) -> ContainerAttrs {
                         let path = parse_path(&meta)?;
                         let loc = Loc { start, end: last_span(&path).unwrap_or(start) };
                         set_once(cx, &mut out.krate, &key, Spanned { loc, value: path });
+                    }
+                    "debug" => {
+                        // Set even when misspelt with a value, so that the fallback still
+                        // implements `Debug` and the one error is the only one.
+                        set_once(
+                            cx,
+                            &mut out.debug,
+                            &key,
+                            Spanned { loc: Loc::at(start), value: () },
+                        );
+                        if !(meta.input.is_empty() || meta.input.peek(Token![,])) {
+                            cx.error(start, "`debug` takes no value: write `#[wechat(debug)]`");
+                            skip_value(meta.input)?;
+                        }
                     }
                     _ => {
                         let hint = if FIELD_NAMES.contains(&key.as_str()) {

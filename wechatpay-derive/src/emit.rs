@@ -12,6 +12,7 @@ pub fn emit(cont: &Container) -> TokenStream {
     let validate = validate_impl(cont, &krate);
     let encrypt = encrypt_impl(cont, &krate);
     let request = (cont.kind == Kind::Request).then(|| request_impl(cont, &krate));
+    let debug = cont.attrs.debug.is_some().then(|| debug_impl(cont));
     let probes = cont.fields.iter().map(|field| record_probe(cont, field, &krate));
     quote! {
         #[doc(hidden)]
@@ -20,8 +21,33 @@ pub fn emit(cont: &Container) -> TokenStream {
             #validate
             #encrypt
             #request
+            #debug
             #(#probes)*
         };
+    }
+}
+
+/// `impl Debug` that shows every field but the `encrypt` ones, so that logging a request never
+/// prints the personal data it carries.
+fn debug_impl(cont: &Container) -> TokenStream {
+    let ident = cont.ident;
+    let name = ident.to_string();
+    let fields = cont.fields.iter().map(|field| {
+        let rust_name = field.ident.to_string();
+        let member = field.ident;
+        if field.attrs.encrypt.is_some() {
+            quote!(.field(#rust_name, &::core::format_args!("<redacted>")))
+        } else {
+            quote!(.field(#rust_name, &self.#member))
+        }
+    });
+    quote! {
+        #[automatically_derived]
+        impl ::core::fmt::Debug for #ident {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.debug_struct(#name) #(#fields)* .finish()
+            }
+        }
     }
 }
 

@@ -61,6 +61,16 @@ pub fn expand(input: &DeriveInput, kind: Kind, error: syn::Error) -> TokenStream
             }
         }
     });
+    let debug = attrs.debug.is_some().then(|| {
+        quote! {
+            #[automatically_derived]
+            impl #impl_generics ::core::fmt::Debug for #ident #ty_generics #where_clause {
+                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    f.write_str(::core::stringify!(#ident))
+                }
+            }
+        }
+    });
     quote! {
         #errors
         #[doc(hidden)]
@@ -82,6 +92,7 @@ pub fn expand(input: &DeriveInput, kind: Kind, error: syn::Error) -> TokenStream
                 }
             }
             #request
+            #debug
         };
     }
 }

@@ -101,6 +101,7 @@ use crate::ast::Kind;
 /// | `response = Type` | the type the answer decodes into (required) |
 /// | `validate_with = path::to::rule` | a struct-level rule, `fn(&Self, &mut Checker<'_>)`, run after the field rules |
 /// | `crate = "path"` | the path to the `wechatpay` crate when the dependency is renamed (default `::wechatpay`) |
+/// | `debug` | also implements `Debug`, printing `encrypt` fields as `<redacted>` (instead of `#[derive(Debug)]`, which would print the personal data) |
 ///
 /// # Field attributes: `#[wechat(...)]` on a field
 ///

@@ -15,8 +15,8 @@ use crate::{ApiResponse, Error, WechatRecord, WechatRequest};
 
 /// `POST /v3/gov/subsidy/zhejiang/qualifications/sync` (核销资格): reports redeemed or returned
 /// subsidy qualifications. `cert_no`, `name` and `tel` are encrypted before sending.
-#[derive(Debug, Clone, PartialEq, Serialize, WechatRequest)]
-#[wechat(post = "/v3/gov/subsidy/zhejiang/qualifications/sync", response = SyncReply)]
+#[derive(Clone, PartialEq, Serialize, WechatRequest)]
+#[wechat(post = "/v3/gov/subsidy/zhejiang/qualifications/sync", response = SyncReply, debug)]
 pub struct QualificationsSync {
     /// Request serial number (请求流水号).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -27,8 +27,8 @@ pub struct QualificationsSync {
 }
 
 /// One redeemed or returned qualification.
-#[derive(Debug, Clone, PartialEq, Serialize, WechatRecord)]
-#[wechat(validate_with = Qualification::check_conditions)]
+#[derive(Clone, PartialEq, Serialize, WechatRecord)]
+#[wechat(validate_with = Qualification::check_conditions, debug)]
 pub struct Qualification {
     /// Category voucher code (品类凭证码).
     #[wechat(required)]
@@ -216,5 +216,136 @@ impl ApiResponse for SyncReply {
                 request_id,
             })
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::request::Validate;
+
+    fn record() -> Qualification {
+        Qualification {
+            auth_code: "AUTH".into(),
+            cate_code: "A01".into(),
+            cert_no: "33010219900101123X".into(),
+            grade: Some(Grade::First),
+            name: "张三".into(),
+            operation_time: UnixMillis::from_system_time(std::time::UNIX_EPOCH).unwrap(),
+            bank_name: None,
+            bank_subsidy: None,
+            plat_subsidy: None,
+            sales: Yuan::from_fen(100),
+            status: Status::Redeemed,
+            subsidy: Yuan::from_fen(10),
+            tel: "13800138000".into(),
+            add_code: "330106".into(),
+            address: "杭州".into(),
+            sale_models: SaleMode::Online,
+            sn_code: "SN".into(),
+            uniscid: "91330106MA2B000000".into(),
+            corp_name: "企业".into(),
+            barcode: "6901234567892".into(),
+            item_name: "空调".into(),
+            spec_model: "M".into(),
+            brand: "B".into(),
+            logistics_no: None,
+            delivery_time: None,
+            invoice_no: None,
+            is_ai_product: AiProduct::No,
+            pc_type: None,
+            order_no: "O1".into(),
+            origin_order_no: None,
+            activity_add_code: "330000".into(),
+            imei1: None,
+            imei2: None,
+            ccc_sn_order_no: None,
+        }
+    }
+
+    fn violations(record: Qualification) -> Vec<String> {
+        let request = QualificationsSync { req_ssn: None, data: vec![record] };
+        match request.validate() {
+            Ok(()) => Vec::new(),
+            Err(violations) => violations.iter().map(ToString::to_string).collect(),
+        }
+    }
+
+    #[test]
+    fn a_complete_record_is_valid() {
+        assert_eq!(violations(record()), Vec::<String>::new());
+    }
+
+    #[test]
+    fn appliances_need_a_grade_and_returns_need_the_original_order() {
+        let mut appliance = record();
+        appliance.grade = None;
+        assert_eq!(
+            violations(appliance.clone()),
+            ["data[0].grade: required when cate_code starts with `A`"]
+        );
+        appliance.cate_code = "B01".into();
+        assert_eq!(violations(appliance), Vec::<String>::new());
+
+        let mut returned = record();
+        returned.status = Status::Returned;
+        assert_eq!(
+            violations(returned.clone()),
+            ["data[0].origin_order_no: required when status is returned"]
+        );
+        returned.origin_order_no = Some("O0".into());
+        assert_eq!(violations(returned), Vec::<String>::new());
+    }
+
+    #[test]
+    fn field_rules_follow_the_published_page() {
+        let mut bad = record();
+        bad.uniscid = "91330106MA2B00000".into();
+        bad.barcode = "690123456789".into();
+        bad.add_code = "33010".into();
+        bad.order_no = "O".repeat(51);
+        bad.cert_no = "33010219900101123x".into();
+        assert_eq!(
+            violations(bad),
+            [
+                "data[0].add_code: must be 6 digits",
+                "data[0].uniscid: must be exactly 18 characters",
+                "data[0].barcode: must be 13 or 14 digits",
+                "data[0].order_no: must be at most 50 characters",
+                "data[0].cert_no: must be upper-case with no spaces",
+            ]
+        );
+    }
+
+    #[test]
+    fn the_wire_values_are_the_published_ones() {
+        let json = serde_json::to_value(record()).unwrap();
+        assert_eq!(json["grade"], "一级");
+        assert_eq!(json["status"], "0");
+        assert_eq!(json["sale_models"], "0");
+        assert_eq!(json["is_ai_product"], "1");
+        assert_eq!(json["sales"], "1.00");
+        assert_eq!(json["operation_time"], "0");
+    }
+
+    #[test]
+    fn a_resp_code_other_than_success_is_a_business_error() {
+        let reply = |code: &str| SyncReply {
+            resp_code: code.into(),
+            resp_desc: "desc".into(),
+            error_data: vec!["data[0]: bad".into()],
+        };
+        assert!(reply(SUCCESS).into_result(None).is_ok());
+        let error = reply("100001").into_result(Some("RID".into())).unwrap_err();
+        assert!(matches!(error, Error::Business { ref resp_code, .. } if resp_code == "100001"));
+    }
+
+    #[test]
+    fn debug_hides_the_personal_data() {
+        let shown = format!("{:?}", QualificationsSync { req_ssn: None, data: vec![record()] });
+        for secret in ["33010219900101123X", "张三", "13800138000"] {
+            assert!(!shown.contains(secret), "{shown}");
+        }
+        assert!(shown.contains("cert_no: <redacted>") && shown.contains("AUTH"), "{shown}");
     }
 }
