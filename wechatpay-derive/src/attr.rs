@@ -219,20 +219,7 @@ pub fn container_attrs(cx: &Ctxt, attrs: &[Attribute]) -> ContainerAttrs {
                         let loc = Loc { start, end: last_span(&path).unwrap_or(start) };
                         set_once(cx, &mut out.krate, &key, Spanned { loc, value: path });
                     }
-                    "debug" => {
-                        // Set even when misspelt with a value, so that the fallback still
-                        // implements `Debug` and the one error is the only one.
-                        set_once(
-                            cx,
-                            &mut out.debug,
-                            &key,
-                            Spanned { loc: Loc::at(start), value: () },
-                        );
-                        if !(meta.input.is_empty() || meta.input.peek(Token![,])) {
-                            cx.error(start, "`debug` takes no value: write `#[wechat(debug)]`");
-                            skip_value(meta.input)?;
-                        }
-                    }
+                    "debug" => set_flag(cx, &meta, &name, &mut out.debug)?,
                     _ => {
                         let hint = if FIELD_NAMES.contains(&key.as_str()) {
                             format!(
@@ -278,14 +265,7 @@ pub fn field_attrs(cx: &Ctxt, attrs: &[Attribute]) -> (FieldAttrs, SerdeField) {
                 let Some(name) = attribute_name(cx, &meta)? else { return Ok(()) };
                 let key = name.to_string();
                 let start = name.span();
-                let flag = |slot: &mut Flag| -> syn::Result<()> {
-                    if !(meta.input.is_empty() || meta.input.peek(Token![,])) {
-                        cx.error(start, format_args!("`{key}` takes no value: write `#[wechat({key})]`"));
-                        return skip_value(meta.input);
-                    }
-                    set_once(cx, slot, &key, Spanned { loc: Loc::at(start), value: () });
-                    Ok(())
-                };
+                let flag = |slot: &mut Flag| set_flag(cx, &meta, &name, slot);
                 match key.as_str() {
                     "path" => flag(&mut out.path)?,
                     "query" => flag(&mut out.query)?,
@@ -365,6 +345,18 @@ fn attribute_name(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<Option<Ident
 }
 
 /// Stores `value` unless the attribute was already given.
+/// Records a flag such as `required`. A value after it is an error; the flag still counts, so
+/// that the fallback (and the other checks) see what was meant and report nothing more.
+fn set_flag(cx: &Ctxt, meta: &ParseNestedMeta, name: &Ident, slot: &mut Flag) -> syn::Result<()> {
+    let key = name.to_string();
+    set_once(cx, slot, &key, Spanned { loc: Loc::at(name.span()), value: () });
+    if meta.input.is_empty() || meta.input.peek(Token![,]) {
+        return Ok(());
+    }
+    cx.error(name.span(), format_args!("`{key}` takes no value: write `#[wechat({key})]`"));
+    skip_value(meta.input)
+}
+
 fn set_once<T>(cx: &Ctxt, slot: &mut Option<Spanned<T>>, key: &str, value: Spanned<T>) {
     if slot.is_some() {
         cx.syn_error(
