@@ -29,7 +29,8 @@
 //! ```
 //!
 //! The server stops when the [`Sandbox`] is dropped. Run it standalone with
-//! `cargo run -p wechatpay-mock`: it prints its URL and the keys and IDs a client needs.
+//! `cargo run -p wechatpay-mock`: it prints its URL, the IDs and public key a client needs, and
+//! where the demo merchant key file is (never a private key itself).
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]

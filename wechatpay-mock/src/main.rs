@@ -1,5 +1,6 @@
 //! `cargo run -p wechatpay-mock [-- --port N] [--quiet]`: runs the sandbox until Ctrl-C, after
-//! printing its base URL and the keys and IDs a client needs.
+//! printing its base URL, the IDs a client needs, the WeChat Pay public key and where the demo
+//! merchant key is.
 
 use std::process::ExitCode;
 
@@ -56,9 +57,11 @@ async fn main() -> ExitCode {
         println!("  {} {}", endpoint.method, endpoint.path);
     }
     println!();
-    println!("merchant private key (apiclient_key.pem):");
-    print!("{}", demo::MERCHANT_KEY_PEM);
-    println!();
+    // A private key is never printed, even a test one: point at the file instead.
+    println!(
+        "merchant private key: {}/keys/merchant_private_key.pem (or wechatpay_mock::demo::MERCHANT_KEY_PEM)",
+        env!("CARGO_MANIFEST_DIR")
+    );
     println!("WeChat Pay public key (pub_key.pem, {}):", sandbox.public_key_id());
     print!("{}", sandbox.public_key_pem());
     println!();

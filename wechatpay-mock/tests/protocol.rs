@@ -413,10 +413,14 @@ fn the_binary_prints_what_a_client_needs_and_serves() {
         demo::MCHID,
         demo::MERCHANT_SERIAL,
         demo::PUBLIC_KEY_ID,
-        demo::MERCHANT_KEY_PEM.lines().nth(1).unwrap(),
+        "keys/merchant_private_key.pem",
         demo::PUBLIC_KEY_PEM.lines().nth(1).unwrap(),
     ] {
         assert!(text.contains(needed), "{needed} is printed");
+    }
+    for private in [demo::MERCHANT_KEY_PEM, demo::PLATFORM_PRIVATE_KEY_PEM] {
+        let key_line = private.lines().nth(1).unwrap();
+        assert!(!text.contains(key_line), "a private key is never printed");
     }
 }
 
