@@ -11,16 +11,24 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct UnixMillis(u64);
 
-/// A time before 1970 has no Unix milliseconds.
+/// Times outside 1970-01-01 ..= 9999-12-31 are refused (and so never overflow a `SystemTime`).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("the time is before the Unix epoch")]
-pub struct BeforeEpoch;
+#[error("the time is outside 1970-01-01 ..= 9999-12-31")]
+pub struct OutOfRange;
+
+/// 9999-12-31T23:59:59.999Z.
+const MAX_MILLIS: u64 = 253_402_300_799_999;
 
 impl UnixMillis {
     /// The time `time`, to the millisecond.
-    pub fn from_system_time(time: SystemTime) -> Result<Self, BeforeEpoch> {
-        let since = time.duration_since(UNIX_EPOCH).map_err(|_| BeforeEpoch)?;
-        Ok(Self(u64::try_from(since.as_millis()).unwrap_or(u64::MAX)))
+    pub fn from_system_time(time: SystemTime) -> Result<Self, OutOfRange> {
+        let since = time.duration_since(UNIX_EPOCH).map_err(|_| OutOfRange)?;
+        Self::from_millis(u64::try_from(since.as_millis()).unwrap_or(u64::MAX))
+    }
+
+    /// `millis` milliseconds after the epoch.
+    pub fn from_millis(millis: u64) -> Result<Self, OutOfRange> {
+        if millis <= MAX_MILLIS { Ok(Self(millis)) } else { Err(OutOfRange) }
     }
 
     /// Now.
@@ -63,7 +71,8 @@ impl<'de> Deserialize<'de> for UnixMillis {
         if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) {
             return Err(serde::de::Error::custom("Unix milliseconds are decimal digits"));
         }
-        text.parse().map(Self).map_err(serde::de::Error::custom)
+        let millis: u64 = text.parse().map_err(serde::de::Error::custom)?;
+        Self::from_millis(millis).map_err(serde::de::Error::custom)
     }
 }
 
@@ -82,8 +91,11 @@ mod tests {
     }
 
     #[test]
-    fn refuses_times_before_1970() {
+    fn refuses_times_before_1970_and_after_9999() {
         let before = UNIX_EPOCH - Duration::from_secs(1);
-        assert_eq!(UnixMillis::from_system_time(before), Err(BeforeEpoch));
+        assert_eq!(UnixMillis::from_system_time(before), Err(OutOfRange));
+        assert_eq!(UnixMillis::from_millis(MAX_MILLIS + 1), Err(OutOfRange));
+        assert!(serde_json::from_str::<UnixMillis>(r#""18446744073709551615""#).is_err());
+        assert_eq!(UnixMillis::from_millis(MAX_MILLIS).map(UnixMillis::as_millis), Ok(MAX_MILLIS));
     }
 }

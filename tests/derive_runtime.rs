@@ -553,7 +553,16 @@ fn get_with_an_encrypted_query_value() {
 struct Buyer {
     #[wechat(encrypt)]
     tel: Option<String>,
+    /// Personal data the API does not encrypt: sent as is, hidden from `Debug`.
+    #[wechat(redact)]
+    address: String,
     city: String,
+}
+
+/// A record without `#[wechat(debug)]`: its `derive(Debug)` prints everything.
+#[derive(Debug, Clone, Serialize, WechatRecord)]
+struct Courier {
+    tel: String,
 }
 
 #[derive(Clone, Serialize, WechatRequest)]
@@ -563,18 +572,86 @@ struct AddBuyers {
     name: String,
     #[wechat(nested)]
     buyers: Vec<Buyer>,
+    #[wechat(nested)]
+    first: Option<Box<Buyer>>,
+    /// Allowed in a `debug` struct only because it is `redact`: printed as a whole as
+    /// `<redacted>`.
+    #[wechat(nested, redact)]
+    courier: Courier,
+}
+
+fn buyers() -> AddBuyers {
+    let buyer = || Buyer {
+        tel: Some("13700001111".into()),
+        address: "西湖区文三路 1 号".into(),
+        city: "杭州".into(),
+    };
+    AddBuyers {
+        name: "李四".into(),
+        buyers: vec![buyer()],
+        first: Some(Box::new(buyer())),
+        courier: Courier { tel: "13900002222".into() },
+    }
 }
 
 #[test]
-fn debug_redacts_encrypt_fields_at_every_depth_and_shows_the_rest() {
-    let request = AddBuyers {
-        name: "李四".into(),
-        buyers: vec![Buyer { tel: Some("13700001111".into()), city: "杭州".into() }],
-    };
-    let shown = format!("{request:?}");
+fn debug_redacts_encrypt_and_redact_fields_at_every_depth_and_shows_the_rest() {
+    let request = buyers();
+    let buyer = r#"Buyer { tel: <redacted>, address: <redacted>, city: "杭州" }"#;
     assert_eq!(
-        shown,
-        r#"AddBuyers { name: <redacted>, buyers: [Buyer { tel: <redacted>, city: "杭州" }] }"#
+        format!("{request:?}"),
+        format!(
+            "AddBuyers {{ name: <redacted>, buyers: [{buyer}], first: Some({buyer}), courier: <redacted> }}"
+        )
     );
-    assert!(!format!("{request:#?}").contains("13700001111"));
+    let pretty = format!("{request:#?}");
+    for secret in ["李四", "13700001111", "西湖区", "13900002222"] {
+        assert!(!pretty.contains(secret), "{pretty}");
+    }
+}
+
+#[test]
+fn redact_changes_only_debug_not_what_is_sent() {
+    let request = buyers();
+    let body = body_json(&request.prepare(&signer(), &keys()).unwrap());
+    assert_eq!(body["buyers"][0]["address"], "西湖区文三路 1 号");
+    assert_eq!(body["courier"]["tel"], "13900002222");
+    assert_eq!(decrypt(body["first"]["tel"].as_str().unwrap()), "13700001111");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fields in other containers that hold no records
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+enum Level {
+    #[serde(rename = "HIGH")]
+    High,
+}
+
+#[derive(Clone, Serialize, WechatRequest)]
+#[wechat(post = "/v3/tallies", response = Reply)]
+struct Tally {
+    #[wechat(required, encrypt)]
+    name: String,
+    counts: std::collections::BTreeMap<String, u32>,
+    pair: (String, Level),
+    bytes: [u8; 2],
+    levels: std::collections::VecDeque<Level>,
+}
+
+#[test]
+fn containers_without_records_are_copied_as_they_are() {
+    let request = Tally {
+        name: "王五".into(),
+        counts: [("a".to_owned(), 1), ("b".to_owned(), 2)].into(),
+        pair: ("p".into(), Level::High),
+        bytes: [7, 8],
+        levels: [Level::High].into(),
+    };
+    let body = body_json(&request.prepare(&signer(), &keys()).unwrap());
+    assert_eq!(decrypt(body["name"].as_str().unwrap()), "王五");
+    assert_eq!(body["counts"], json!({ "a": 1, "b": 2 }));
+    assert_eq!(body["pair"], json!(["p", "HIGH"]));
+    assert_eq!(body["bytes"], json!([7, 8]));
+    assert_eq!(body["levels"], json!(["HIGH"]));
 }

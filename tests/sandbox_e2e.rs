@@ -135,6 +135,36 @@ async fn each_transport_fault_is_its_own_error() {
 }
 
 #[tokio::test]
+async fn an_answer_larger_than_the_limit_is_refused_unread() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let client = support::bare_builder(&sandbox)
+        .wechatpay_public_key_pem(sandbox.public_key_id(), sandbox.public_key_pem())
+        .unwrap()
+        .max_response_bytes(16)
+        .build()
+        .unwrap();
+    let error = request(1).send(&client).await.unwrap_err();
+    assert!(matches!(error, Error::Transport { kind: TransportKind::TooLarge, .. }), "{error:?}");
+    assert_eq!(sandbox.received().len(), 1, "too large is not retried");
+}
+
+#[derive(serde::Serialize, wechatpay::WechatRequest)]
+#[wechat(get = "/v3/certificates", response = serde_json::Value)]
+struct ListCertificates {}
+
+#[tokio::test]
+async fn a_client_without_wechatpay_keys_sends_nothing_it_could_not_verify() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let client = support::bare_builder(&sandbox).build().unwrap();
+    let error = ListCertificates {}.send(&client).await.unwrap_err();
+    assert!(
+        matches!(&error, Error::Setup(message) if message.contains("nothing was sent")),
+        "{error:?}"
+    );
+    assert!(sandbox.received().is_empty());
+}
+
+#[tokio::test]
 async fn server_errors_are_retried_and_signed_again() {
     let sandbox = Sandbox::start().await.unwrap();
     let client = client(&sandbox, quick_retries(2));

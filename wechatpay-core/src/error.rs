@@ -230,7 +230,7 @@ pub enum Error {
         /// Its description.
         resp_desc: String,
         /// The per-record error descriptions, if any.
-        error_data: Vec<String>,
+        error_data: ErrorData,
         /// The `Request-ID` header.
         request_id: Option<String>,
     },
@@ -250,6 +250,62 @@ pub enum Error {
         /// The `Request-ID` header.
         request_id: Option<String>,
     },
+}
+
+impl Error {
+    /// The error for a verified answer that reports a business failure. Server texts are
+    /// bounded and stripped of control characters before they can reach a log.
+    pub fn business(
+        resp_code: &str,
+        resp_desc: &str,
+        error_data: ErrorData,
+        request_id: Option<String>,
+    ) -> Self {
+        Error::Business {
+            resp_code: server_text(resp_code),
+            resp_desc: server_text(resp_desc),
+            error_data,
+            request_id,
+        }
+    }
+}
+
+/// WeChat Pay's per-record error descriptions. They may quote the data sent (an ID number, a
+/// name), so `Debug` shows only how many there are; read them through `.0` or [`ErrorData::iter`].
+#[derive(Clone, PartialEq, Eq, Default, serde::Deserialize)]
+#[serde(transparent)]
+pub struct ErrorData(pub Vec<String>);
+
+impl ErrorData {
+    /// The descriptions.
+    pub fn iter(&self) -> std::slice::Iter<'_, String> {
+        self.0.iter()
+    }
+
+    /// How many there are.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl std::fmt::Debug for ErrorData {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "ErrorData({} items, not shown)", self.0.len())
+    }
+}
+
+/// The longest server-written text kept in an error, in characters.
+const SERVER_TEXT_MAX: usize = 256;
+
+/// A text written by the server, made safe to log: at most 256 characters, control characters
+/// (line breaks that could forge log lines) replaced by spaces.
+pub(crate) fn server_text(text: &str) -> String {
+    text.chars().take(SERVER_TEXT_MAX).map(|c| if c.is_control() { ' ' } else { c }).collect()
 }
 
 /// The kind of a transport failure.

@@ -29,7 +29,9 @@ pub use cert::PlatformCertificate;
 pub use cipher::FieldEncryptor;
 pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL, RetryPolicy};
 pub use clock::{Clock, NONCE_LEN, NonceSource, OsNonce, SystemClock};
-pub use error::{ApiErrorDetail, CryptoError, Error, KeyError, TransportKind, VerifyError};
+pub use error::{
+    ApiErrorDetail, CryptoError, Error, ErrorData, KeyError, TransportKind, VerifyError,
+};
 pub use keys::{MerchantPrivateKey, MerchantSerial, PublicKeyId, RsaPublicKey, WechatPayPublicKey};
 pub use request::{Method, PreparedRequest, Validate, WechatRequest};
 pub use response::ApiResponse;

@@ -109,7 +109,7 @@ impl fmt::Debug for Signer {
 pub fn signing_message(
     method: &str,
     uri: &str,
-    timestamp: i64,
+    timestamp: impl fmt::Display,
     nonce: &str,
     body: &[u8],
 ) -> Vec<u8> {

@@ -111,8 +111,9 @@ impl WechatPayKeys {
     }
 
     /// Sets the clock-skew limit: a timestamp `max_skew` or more away from now is rejected.
+    /// Timestamps are whole seconds, so a fractional limit rounds up (0.5 s accepts only 0 s).
     pub fn with_max_skew(mut self, max_skew: Duration) -> Self {
-        self.max_skew = max_skew.as_secs();
+        self.max_skew = max_skew.as_secs() + u64::from(max_skew.subsec_nanos() > 0);
         self
     }
 

@@ -97,6 +97,11 @@ fn the_skew_limit_is_configurable() {
         keys.verify(&go_notify_headers(), GO_NOTIFY_BODY),
         Err(VerifyError::TimestampSkew { timestamp: GO_NOTIFY_TIMESTAMP, skew: 60, max_skew: 60 })
     );
+    // A fractional limit rounds up to whole seconds instead of refusing everything.
+    let keys = go_keys_at(GO_NOTIFY_TIMESTAMP).with_max_skew(Duration::from_millis(500));
+    assert_eq!(keys.verify(&go_notify_headers(), GO_NOTIFY_BODY), Ok(()));
+    let keys = go_keys_at(GO_NOTIFY_TIMESTAMP + 1).with_max_skew(Duration::from_millis(500));
+    assert!(keys.verify(&go_notify_headers(), GO_NOTIFY_BODY).is_err());
 }
 
 #[test]

@@ -23,8 +23,8 @@ pub const CONTAINER_NAMES: &[&str] =
     &["get", "post", "put", "patch", "delete", "response", "validate_with", "crate", "debug"];
 /// Attribute names accepted on a field.
 pub const FIELD_NAMES: &[&str] = &[
-    "path", "query", "encrypt", "required", "nested", "len", "min_len", "max_len", "digits",
-    "one_of",
+    "path", "query", "encrypt", "redact", "required", "nested", "len", "min_len", "max_len",
+    "digits", "one_of",
 ];
 
 /// Where an attribute was written: from its name to the end of its value.
@@ -139,7 +139,7 @@ pub struct ContainerAttrs {
     pub validate_with: Option<Spanned<syn::Path>>,
     /// `crate = "path"`.
     pub krate: Option<Spanned<syn::Path>>,
-    /// `debug`: a `Debug` impl that prints `encrypt` fields as `<redacted>`.
+    /// `debug`: a `Debug` impl that prints `encrypt` and `redact` fields as `<redacted>`.
     pub debug: Flag,
     /// `#[serde(rename_all = "...")]` (the serialize side).
     pub rename_all: Option<RenameRule>,
@@ -154,6 +154,8 @@ pub struct FieldAttrs {
     pub query: Flag,
     /// `encrypt`: RSA-OAEP before sending.
     pub encrypt: Flag,
+    /// `redact`: printed as `<redacted>` by the `debug` impl, sent as is.
+    pub redact: Flag,
     /// `required`: present and non-empty.
     pub required: Flag,
     /// `nested`: a record (or Vec/Option/Box of one), validated and encrypted recursively.
@@ -270,6 +272,7 @@ pub fn field_attrs(cx: &Ctxt, attrs: &[Attribute]) -> (FieldAttrs, SerdeField) {
                     "path" => flag(&mut out.path)?,
                     "query" => flag(&mut out.query)?,
                     "encrypt" => flag(&mut out.encrypt)?,
+                    "redact" => flag(&mut out.redact)?,
                     "required" => flag(&mut out.required)?,
                     "nested" => flag(&mut out.nested)?,
                     "len" | "min_len" | "max_len" => {

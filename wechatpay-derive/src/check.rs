@@ -14,6 +14,7 @@ pub fn check(cx: &Ctxt, cont: &Container) {
     check_kind(cx, cont);
     for field in &cont.fields {
         check_field(cx, cont.kind, field);
+        check_redact(cx, cont, field);
     }
     if let Some(endpoint) = &cont.attrs.endpoint
         && cont.kind == Kind::Request
@@ -129,6 +130,21 @@ fn check_field(cx: &Ctxt, kind: Kind, field: &Field) {
         cx.syn_error(one_of.loc.error("`one_of = []` allows no value: list at least one"));
     }
     check_serde(cx, field);
+}
+
+/// `redact` hides a field in the `debug` impl: it needs that impl, and an `encrypt` field is hidden
+/// there already.
+fn check_redact(cx: &Ctxt, cont: &Container, field: &Field) {
+    let Some(redact) = &field.attrs.redact else { return };
+    if field.attrs.encrypt.is_some() {
+        cx.syn_error(redact.loc.error(
+            "`redact` is redundant on an `encrypt` field: `#[wechat(debug)]` already prints it as `<redacted>`",
+        ));
+    } else if cont.attrs.debug.is_none() {
+        cx.syn_error(redact.loc.error(
+            "`redact` only affects the Debug impl of `#[wechat(debug)]`: add `debug` to the struct's `#[wechat(...)]`",
+        ));
+    }
 }
 
 /// `#[serde(skip...)]` and `flatten` would drop a path or query value from the serialized

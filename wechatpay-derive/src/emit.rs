@@ -3,6 +3,7 @@
 
 use proc_macro2::{Group, Ident, Span, TokenStream, TokenTree};
 use quote::{ToTokens, quote, quote_spanned};
+use syn::{GenericArgument, PathArguments, Type};
 
 use crate::ast::{Container, Field, Kind};
 
@@ -12,14 +13,21 @@ pub fn emit(cont: &Container) -> TokenStream {
     let validate = validate_impl(cont, &krate);
     let encrypt = encrypt_impl(cont, &krate);
     let request = (cont.kind == Kind::Request).then(|| request_impl(cont, &krate));
-    let debug = cont.attrs.debug.is_some().then(|| debug_impl(cont));
-    let probes = cont.fields.iter().map(|field| record_probe(cont, field, &krate));
+    let debug = cont.attrs.debug.is_some().then(|| debug_impl(cont, &krate));
+    let probes = cont
+        .fields
+        .iter()
+        .enumerate()
+        .map(|(index, field)| record_probe(cont, index, field, &krate));
+    let ident = cont.ident;
     quote! {
         #[doc(hidden)]
         #[allow(non_upper_case_globals, unused_qualifications)]
         const _: () = {
             #validate
             #encrypt
+            #[automatically_derived]
+            impl #krate::request::__private::HoldsRecords for #ident {}
             #request
             #debug
             #(#probes)*
@@ -27,27 +35,51 @@ pub fn emit(cont: &Container) -> TokenStream {
     }
 }
 
-/// `impl Debug` that shows every field but the `encrypt` ones, so that logging a request never
-/// prints the personal data it carries.
-fn debug_impl(cont: &Container) -> TokenStream {
+/// `impl Debug` that shows every field but the `encrypt` and `redact` ones, so that logging a
+/// request never prints the personal data it carries. A `nested` field is shown only if its
+/// records redact too (`RedactingDebug`, which this impl also declares).
+fn debug_impl(cont: &Container, krate: &TokenStream) -> TokenStream {
     let ident = cont.ident;
     let name = ident.to_string();
     let fields = cont.fields.iter().map(|field| {
         let rust_name = field.ident.to_string();
         let member = field.ident;
-        if field.attrs.encrypt.is_some() {
+        let attrs = &field.attrs;
+        if attrs.encrypt.is_some() || attrs.redact.is_some() {
             quote!(.field(#rust_name, &::core::format_args!("<redacted>")))
+        } else if attrs.nested.is_some() {
+            let span = field.span();
+            let krate = respan(krate.clone(), span);
+            let ty = field.ty;
+            let value = field_ref(field);
+            let value = quote_spanned!(span=>
+                #krate::request::__private::RecordProbe::<#ty>::redacting_debug(#value)
+            );
+            quote!(.field(#rust_name, #value))
         } else {
             quote!(.field(#rust_name, &self.#member))
+        }
+    });
+    let shows_records = cont
+        .fields
+        .iter()
+        .any(|field| field.attrs.nested.is_some() && field.attrs.redact.is_none());
+    let probes = shows_records.then(|| {
+        quote! {
+            #[allow(unused_imports)]
+            use #krate::request::__private::NotARecord as _;
         }
     });
     quote! {
         #[automatically_derived]
         impl ::core::fmt::Debug for #ident {
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                #probes
                 f.debug_struct(#name) #(#fields)* .finish()
             }
         }
+        #[automatically_derived]
+        impl #krate::request::__private::RedactingDebug for #ident {}
     }
 }
 
@@ -163,11 +195,11 @@ fn encrypt_impl(cont: &Container, krate: &TokenStream) -> TokenStream {
             #(#terms)||*
         })
     };
-    let mut uses_probe = !nested.is_empty();
     let inits: Vec<TokenStream> = cont
         .fields
         .iter()
-        .map(|field| {
+        .enumerate()
+        .map(|(index, field)| {
             let member = field.ident;
             let ty = &field.ty;
             let value = field_ref(field);
@@ -178,18 +210,18 @@ fn encrypt_impl(cont: &Container, krate: &TokenStream) -> TokenStream {
                 quote_spanned!(span=> #krate::request::EncryptValue::encrypt_value(#value, #encryptor)?)
             } else if field.attrs.nested.is_some() {
                 quote_spanned!(span=> #private::RecordProbe::<#ty>::encrypt_fields(#value, #encryptor)?)
-            } else if is_plain(ty.to_token_stream()) {
-                quote_spanned!(span=> ::core::clone::Clone::clone(#value))
+            } else if is_probed(field) {
+                // Chosen by the probe its assertion checks: a field holding records is refused
+                // there, and is not also asked for `Clone` here.
+                let holds = holds_records_ident(index);
+                quote_spanned!(span=> #private::CopyField::<#holds>::copy(#value)?)
             } else {
-                // A record without `nested` is refused by its probe; going through the probe here
-                // too keeps that the only error (no "`Clone` is not implemented" besides it).
-                uses_probe = true;
-                quote_spanned!(span=> #private::RecordProbe::<#ty>::copy_field(#value, #encryptor)?)
+                quote_spanned!(span=> ::core::clone::Clone::clone(#value))
             };
             quote!(#member: #init)
         })
         .collect();
-    let probes = uses_probe.then(|| {
+    let probes = (!nested.is_empty()).then(|| {
         quote! {
             #[allow(unused_imports)]
             use #private::NotARecord as _;
@@ -235,28 +267,120 @@ fn request_impl(cont: &Container, krate: &TokenStream) -> TokenStream {
 
 /// The compile-time check of one field's type: a `nested` field must hold records, and any
 /// other field must not (forgetting `nested` would silently skip their rules and encryption).
-fn record_probe(cont: &Container, field: &Field, krate: &TokenStream) -> TokenStream {
+///
+/// Records are found by type (`HoldsRecords`, which sees through std containers and aliases of
+/// them) and, for the types written inside the field's type, one by one: that finds them in
+/// tuples, which no impl can cover, and in generic types of the user's own.
+fn record_probe(cont: &Container, index: usize, field: &Field, krate: &TokenStream) -> TokenStream {
     let ty = replace_self(field.ty.to_token_stream(), cont.ident);
     let private = quote!(#krate::request::__private);
     let span = field.span();
     if field.attrs.nested.is_some() {
         return quote_spanned!(span=> const _: () = #private::require_record::<#ty>(););
     }
-    if field.attrs.encrypt.is_some() || is_plain(field.ty.to_token_stream()) {
-        // `encrypt` already demands a text type, and plain std types are visibly not records.
+    if !is_probed(field) {
         return TokenStream::new();
     }
-    let message = format!(
+    let probe = |ty: &TokenStream| {
+        [
+            quote!(#private::RecordProbe::<#ty>::IS_RECORD),
+            quote!(#private::RecordProbe::<#ty>::HOLDS_RECORDS),
+        ]
+    };
+    let mut held = probe(&ty).to_vec();
+    let mut inner = Vec::new();
+    inner_types(field.ty, &mut inner);
+    let mut seen = Vec::new();
+    for inner in inner {
+        let tokens = inner.to_token_stream();
+        let key = tokens.to_string();
+        if !is_plain(tokens.clone()) && !seen.contains(&key) {
+            seen.push(key);
+            held.extend(probe(&replace_self(tokens, cont.ident)));
+        }
+    }
+    let holds = holds_records_ident(index);
+    let forgotten = format!(
         "field `{}` holds WeChat Pay records: mark it #[wechat(nested)] so that their rules and encrypted fields apply",
         field.ident
     );
+    let unsupported = format!(
+        "field `{}` holds WeChat Pay records in a container `nested` does not support: use a Vec, Option or Box of the record, and mark the field #[wechat(nested)]",
+        field.ident
+    );
     quote_spanned! {span=>
+        const #holds: ::core::primitive::bool = {
+            #[allow(unused_imports)]
+            use #private::NotARecord as _;
+            #(#held)||*
+        };
         const _: () = {
             #[allow(unused_imports)]
             use #private::NotARecord as _;
-            ::core::assert!(!#private::RecordProbe::<#ty>::IS_RECORD, #message);
+            ::core::assert!(!#private::RecordProbe::<#ty>::IS_RECORD, #forgotten);
+            ::core::assert!(!#holds, #unsupported);
         };
     }
+}
+
+/// Whether a field's type is probed for records: not `nested` (which requires them) nor `encrypt`
+/// (which demands a text type), and not built only from std scalars and containers.
+fn is_probed(field: &Field) -> bool {
+    field.attrs.nested.is_none()
+        && field.attrs.encrypt.is_none()
+        && !is_plain(field.ty.to_token_stream())
+}
+
+/// The constant that tells whether field `index` holds records, for its assertion and its copy.
+fn holds_records_ident(index: usize) -> Ident {
+    Ident::new(&format!("__WECHAT_FIELD_{index}_HOLDS_RECORDS"), Span::call_site())
+}
+
+/// The named types written inside `ty`, at every depth: in generic arguments and in array,
+/// slice, reference and tuple elements. The arrays, tuples… themselves are left out: only their
+/// elements can be records. Not `PhantomData`'s argument (it holds no value), nor a bare
+/// upper-case name in argument position, which may be a constant (`ArrayVec<u8, CAP>`).
+fn inner_types<'a>(ty: &'a Type, out: &mut Vec<&'a Type>) {
+    let mut inner = |ty: &'a Type| {
+        if let Type::Path(_) = ty {
+            out.push(ty);
+        }
+        inner_types(ty, out);
+    };
+    match ty {
+        Type::Path(path) => {
+            for segment in &path.path.segments {
+                let PathArguments::AngleBracketed(arguments) = &segment.arguments else { continue };
+                if segment.ident == "PhantomData" {
+                    continue;
+                }
+                for argument in &arguments.args {
+                    if let GenericArgument::Type(ty) = argument
+                        && !may_be_a_constant(ty)
+                    {
+                        inner(ty);
+                    }
+                }
+            }
+        }
+        Type::Array(array) => inner(&array.elem),
+        Type::Slice(slice) => inner(&slice.elem),
+        Type::Reference(reference) => inner(&reference.elem),
+        Type::Paren(paren) => inner(&paren.elem),
+        Type::Group(group) => inner(&group.elem),
+        Type::Tuple(tuple) => tuple.elems.iter().for_each(inner),
+        _ => {}
+    }
+}
+
+/// `CAP` in `ArrayVec<u8, CAP>` parses as a type; a name without lower-case letters is taken for
+/// a constant.
+fn may_be_a_constant(ty: &Type) -> bool {
+    let Type::Path(path) = ty else { return false };
+    path.qself.is_none()
+        && path.path.segments.len() == 1
+        && path.path.segments[0].arguments.is_none()
+        && !path.path.segments[0].ident.to_string().chars().any(|c| c.is_lowercase())
 }
 
 /// `tokens` with every span set to `span`, so that an error in a generated call points at the field

@@ -69,6 +69,8 @@ pub fn expand(input: &DeriveInput, kind: Kind, error: syn::Error) -> TokenStream
                     f.write_str(::core::stringify!(#ident))
                 }
             }
+            #[automatically_derived]
+            impl #impl_generics #private::RedactingDebug for #ident #ty_generics #where_clause {}
         }
     });
     quote! {
@@ -91,6 +93,8 @@ pub fn expand(input: &DeriveInput, kind: Kind, error: syn::Error) -> TokenStream
                     ::core::unreachable!("the derive reported an error; this crate does not compile")
                 }
             }
+            #[automatically_derived]
+            impl #impl_generics #private::HoldsRecords for #ident #ty_generics #where_clause {}
             #request
             #debug
         };

@@ -101,7 +101,7 @@ use crate::ast::Kind;
 /// | `response = Type` | the type the answer decodes into (required) |
 /// | `validate_with = path::to::rule` | a struct-level rule, `fn(&Self, &mut Checker<'_>)`, run after the field rules |
 /// | `crate = "path"` | the path to the `wechatpay` crate when the dependency is renamed (default `::wechatpay`) |
-/// | `debug` | also implements `Debug`, printing `encrypt` fields as `<redacted>` (instead of `#[derive(Debug)]`, which would print the personal data) |
+/// | `debug` | also implements `Debug`, printing `encrypt` and `redact` fields as `<redacted>` (instead of `#[derive(Debug)]`, which would print the personal data); a `nested` field's records must have `debug` too (or the field `redact`) |
 ///
 /// # Field attributes: `#[wechat(...)]` on a field
 ///
@@ -110,6 +110,7 @@ use crate::ast::Kind;
 /// | `path` | fills the `{placeholder}` named after the field's serialized name; implicitly `required` | text, numbers, enums |
 /// | `query` | appended as `?name=value`, in declaration order; `None` is left out | text, numbers, enums |
 /// | `encrypt` | RSA-OAEP under the configured WeChat Pay key, then base64 (body and query fields, not path fields) | `String`, `Option<String>`, `Vec<String>` |
+/// | `redact` | printed as `<redacted>` by the `debug` impl, sent as is: personal data the API does not encrypt (an address); only with `debug`, and not with `encrypt` (already hidden) | any |
 /// | `required` | present and non-empty | `String`, `Option<_>`, `Vec<_>` |
 /// | `len = N` | exactly N characters | `String`, `Option<String>` |
 /// | `min_len = N`, `max_len = N` | at least / at most N characters | `String`, `Option<String>` |
@@ -132,8 +133,19 @@ use crate::ast::Kind;
 ///
 /// Mistakes are compile errors, all reported at once, at the attribute or field concerned: a
 /// placeholder without its `path` field (and the reverse), a body field on a `GET` or `DELETE`,
-/// `encrypt` on a path field, a rule that the field's type cannot take, a record field without
-/// `nested`, a misspelt attribute (with a suggestion), and more.
+/// `encrypt` on a path field, a rule that the field's type cannot take, a misspelt attribute (with a
+/// suggestion), and more.
+///
+/// A field that holds records but is not marked `nested` is refused too, since their `encrypt`
+/// fields would be sent in plaintext. Records are found by type in the std collections and smart
+/// pointers (arrays, slices, `Vec`, `VecDeque`, sets, map values, `Option`, `Box`, `Arc`, `Rc`,
+/// `Cow`, …) at any depth, also behind a type alias, and by name among the arguments and
+/// elements written in the field's type: `Vec<(String, Person)>`, `Result<Person, E>`,
+/// `Labelled<Person>`. `nested` itself takes a record or a `Vec`/`Option`/`Box` of them. What
+/// stays invisible is a record inside a type of your own that is not a record (a non-generic
+/// `struct Wrapper { person: Person }`), or behind a type alias of a tuple, a `Result` or a
+/// generic type of your own: derive `WechatRecord` for such a wrapper and mark its field and yours
+/// `nested`.
 #[proc_macro_derive(WechatRequest, attributes(wechat))]
 pub fn derive_wechat_request(input: TokenStream) -> TokenStream {
     derive(input, Kind::Request)

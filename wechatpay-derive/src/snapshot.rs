@@ -77,3 +77,24 @@ fn record() {
         },
     );
 }
+
+#[test]
+fn debug_record_with_redact_nested_and_containers() {
+    assert_snapshot(
+        "debug_record",
+        Kind::Record,
+        quote! {
+            #[derive(Serialize, WechatRecord)]
+            #[wechat(debug)]
+            pub struct Buyer {
+                #[wechat(encrypt)]
+                pub tel: String,
+                #[wechat(redact)]
+                pub address: String,
+                #[wechat(nested)]
+                pub contacts: Vec<Contact>,
+                pub tags: BTreeMap<String, (u32, Tag)>,
+            }
+        },
+    );
+}

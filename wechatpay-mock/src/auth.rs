@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use base64::prelude::*;
-use wechatpay_core::{RsaPublicKey, SCHEME};
+use wechatpay_core::{RsaPublicKey, SCHEME, signing_message};
 
 use crate::server::Shared;
 
@@ -145,20 +145,6 @@ fn merchant_key(shared: &Shared, params: &AuthParams) -> Result<Arc<RsaPublicKey
          (use the merchant API certificate's serial, upper-case hex)"
             .into()
     })
-}
-
-/// `METHOD\nURI\nTIMESTAMP\nNONCE\nBODY\n` from the strings exactly as received.
-fn signing_message(
-    method: &str,
-    target: &str,
-    timestamp: &str,
-    nonce: &str,
-    body: &[u8],
-) -> Vec<u8> {
-    let mut message = format!("{method}\n{target}\n{timestamp}\n{nonce}\n").into_bytes();
-    message.extend_from_slice(body);
-    message.push(b'\n');
-    message
 }
 
 /// Nonces seen per merchant, forgotten once their timestamps leave the window.

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use crate::money::Yuan;
 use crate::request::{Checker, Rule};
 use crate::time::UnixMillis;
-use crate::{ApiResponse, Error, WechatRecord, WechatRequest};
+use crate::{ApiResponse, Error, ErrorData, WechatRecord, WechatRequest};
 
 /// `POST /v3/gov/subsidy/zhejiang/qualifications/sync` (核销资格): reports redeemed or returned
 /// subsidy qualifications. `cert_no`, `name` and `tel` are encrypted before sending.
@@ -64,8 +64,9 @@ pub struct Qualification {
     /// District code (区县编码), 6 digits.
     #[wechat(required, digits = 6)]
     pub add_code: String,
-    /// Delivery address (收货地址).
-    #[wechat(required)]
+    /// Delivery address (收货地址). Sent as is (the API does not encrypt it), but personal data:
+    /// `Debug` prints `<redacted>`.
+    #[wechat(required, redact)]
     pub address: String,
     /// Online or offline sale (销售方式).
     pub sale_models: SaleMode,
@@ -196,9 +197,9 @@ pub struct SyncReply {
     pub resp_code: String,
     /// The description (`成功`).
     pub resp_desc: String,
-    /// What was wrong with which records.
+    /// What was wrong with which records (`Debug` shows only how many: they may quote personal data).
     #[serde(default)]
-    pub error_data: Vec<String>,
+    pub error_data: ErrorData,
 }
 
 /// The success code of the Zhejiang family.
@@ -209,12 +210,7 @@ impl ApiResponse for SyncReply {
         if self.resp_code == SUCCESS {
             Ok(self)
         } else {
-            Err(Error::Business {
-                resp_code: self.resp_code,
-                resp_desc: self.resp_desc,
-                error_data: self.error_data,
-                request_id,
-            })
+            Err(Error::business(&self.resp_code, &self.resp_desc, self.error_data, request_id))
         }
     }
 }
@@ -333,7 +329,7 @@ mod tests {
         let reply = |code: &str| SyncReply {
             resp_code: code.into(),
             resp_desc: "desc".into(),
-            error_data: vec!["data[0]: bad".into()],
+            error_data: ErrorData(vec!["data[0]: bad".into()]),
         };
         assert!(reply(SUCCESS).into_result(None).is_ok());
         let error = reply("100001").into_result(Some("RID".into())).unwrap_err();
@@ -343,9 +339,10 @@ mod tests {
     #[test]
     fn debug_hides_the_personal_data() {
         let shown = format!("{:?}", QualificationsSync { req_ssn: None, data: vec![record()] });
-        for secret in ["33010219900101123X", "张三", "13800138000"] {
+        for secret in ["33010219900101123X", "张三", "13800138000", "杭州"] {
             assert!(!shown.contains(secret), "{shown}");
         }
         assert!(shown.contains("cert_no: <redacted>") && shown.contains("AUTH"), "{shown}");
+        assert!(shown.contains("address: <redacted>"), "{shown}");
     }
 }

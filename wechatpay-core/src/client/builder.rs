@@ -126,6 +126,12 @@ impl ClientBuilder {
         self
     }
 
+    /// The largest answer accepted (default 16 MiB); a longer one is `TransportKind::TooLarge`.
+    pub fn max_response_bytes(mut self, max: usize) -> Self {
+        self.max_response_bytes = max;
+        self
+    }
+
     /// The limit on `|now - Wechatpay-Timestamp|` of answers (default 300 s, exclusive).
     pub fn max_skew(mut self, max_skew: Duration) -> Self {
         self.keys = self.keys.with_max_skew(max_skew);
@@ -157,7 +163,10 @@ impl ClientBuilder {
         if let Some(apply_clock) = self.clock {
             (signer, keys) = apply_clock(signer, keys);
         }
+        // No redirects: a redirect would re-send the body elsewhere under a signature for
+        // another path.
         let http = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
             .connect_timeout(self.connect_timeout)
             .timeout(self.timeout)
             .build()
@@ -175,17 +184,56 @@ impl ClientBuilder {
     }
 }
 
+/// An `https://` URL, or `http://` to a loopback host (a local sandbox): personal data never
+/// travels in clear text over a network.
 fn check_base_url(base_url: &str) -> Result<(), Error> {
-    let rest = base_url
-        .strip_prefix("https://")
-        .or_else(|| base_url.strip_prefix("http://"))
-        .ok_or_else(|| {
-            Error::Setup(format!("the base URL {base_url:?} must start with https:// or http://"))
-        })?;
-    if rest.is_empty() || rest.contains(['?', '#', ' ']) {
-        return Err(Error::Setup(format!(
-            "the base URL {base_url:?} is not scheme://host[:port][/prefix]"
-        )));
+    let invalid = |why: &str| Error::Setup(format!("the base URL {base_url:?} {why}"));
+    let url = reqwest::Url::parse(base_url)
+        .map_err(|_| invalid("is not a URL: expected https://host[:port][/prefix]"))?;
+    if url.query().is_some() || url.fragment().is_some() || url.cannot_be_a_base() {
+        return Err(invalid("must be scheme://host[:port][/prefix]"));
     }
-    Ok(())
+    let loopback = url.host_str().is_some_and(|host| {
+        host == "localhost"
+            || host
+                .trim_start_matches('[')
+                .trim_end_matches(']')
+                .parse::<std::net::IpAddr>()
+                .is_ok_and(|ip| ip.is_loopback())
+    });
+    match url.scheme() {
+        "https" => Ok(()),
+        "http" if loopback => Ok(()),
+        "http" => Err(invalid("must use https:// (http:// only for a loopback sandbox)")),
+        _ => Err(invalid("must start with https://")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::check_base_url;
+
+    #[test]
+    fn https_anywhere_and_http_only_to_loopback() {
+        for good in [
+            "https://api.mch.weixin.qq.com",
+            "https://api2.wechatpay.cn/prefix",
+            "http://127.0.0.1:8080",
+            "http://localhost:1",
+            "http://[::1]:9",
+        ] {
+            assert!(check_base_url(good).is_ok(), "{good}");
+        }
+        for bad in [
+            "http://api.mch.weixin.qq.com",
+            "http://10.0.0.1",
+            "ftp://127.0.0.1",
+            "api.mch.weixin.qq.com",
+            "https://host/?q=1",
+            "https://host/#f",
+            "",
+        ] {
+            assert!(check_base_url(bad).is_err(), "{bad}");
+        }
+    }
 }

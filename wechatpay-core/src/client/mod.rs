@@ -12,7 +12,7 @@ use tracing::Instrument;
 pub use builder::ClientBuilder;
 pub use retry::RetryPolicy;
 
-use crate::error::{ApiErrorDetail, Error, TransportKind, json_error_summary};
+use crate::error::{ApiErrorDetail, Error, TransportKind, json_error_summary, server_text};
 use crate::request::{PreparedRequest, WechatRequest};
 use crate::response::ApiResponse as _;
 use crate::sign::Signer;
@@ -49,7 +49,7 @@ struct Answer {
 impl Answer {
     fn request_id(&self) -> Option<String> {
         let id = self.headers.get("Request-ID")?.to_str().ok()?;
-        Some(id.chars().take(128).collect())
+        Some(server_text(id))
     }
 }
 
@@ -87,6 +87,12 @@ impl Client {
     pub async fn send<R: WechatRequest>(&self, request: &R) -> Result<R::Response, Error> {
         let span = tracing::info_span!("wechatpay", method = %R::METHOD, path = R::PATH);
         let prepared = span.in_scope(|| request.prepare(&self.inner.signer, &self.inner.keys))?;
+        if self.inner.keys.is_empty() {
+            // WeChat Pay would act on the request, but its answer could not be verified.
+            return Err(Error::Setup(
+                "no WeChat Pay public key or platform certificate is configured to verify the answer: nothing was sent".into(),
+            ));
+        }
         let answer = self.execute(prepared).instrument(span).await?;
         let request_id = answer.request_id();
         let body: &[u8] = if answer.body.is_empty() { b"null" } else { &answer.body };
@@ -176,6 +182,8 @@ impl Client {
 }
 
 /// The `Error::Api` for a non-2xx answer; tolerant of bodies that are not APIv3 error JSON.
+/// The answer is not verified (WeChat Pay may leave errors unsigned), so its texts are bounded
+/// and `detail.value`, which echoes what was sent, is never read.
 fn api_error(answer: &Answer, request_id: Option<String>) -> Error {
     #[derive(serde::Deserialize, Default)]
     struct Body {
@@ -184,14 +192,21 @@ fn api_error(answer: &Answer, request_id: Option<String>) -> Error {
         #[serde(default)]
         message: String,
         #[serde(default)]
-        detail: Option<Box<ApiErrorDetail>>,
+        detail: Option<ApiErrorDetail>,
     }
     let body: Body = serde_json::from_slice(&answer.body).unwrap_or_default();
+    let detail = body.detail.map(|detail| {
+        Box::new(ApiErrorDetail {
+            field: detail.field.as_deref().map(server_text),
+            location: detail.location.as_deref().map(server_text),
+            issue: detail.issue.as_deref().map(server_text),
+        })
+    });
     Error::Api {
         status: answer.status,
-        code: body.code,
-        message: body.message.chars().take(512).collect(),
-        detail: body.detail,
+        code: server_text(&body.code),
+        message: server_text(&body.message),
+        detail,
         request_id,
     }
 }
@@ -205,4 +220,36 @@ fn transport_error(error: reqwest::Error) -> Error {
         TransportKind::Interrupted
     };
     Error::Transport { kind, message: error.without_url().to_string() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn answer(status: u16, body: &str) -> Answer {
+        Answer { status, headers: HeaderMap::new(), body: body.as_bytes().to_vec() }
+    }
+
+    #[test]
+    fn api_errors_keep_the_field_but_never_the_echoed_value() {
+        let body = r#"{"code":"PARAM_ERROR","message":"bad\nforged log line","detail":{"field":"data[0].tel","value":"13912345678","issue":"invalid","location":"body"}}"#;
+        let error = api_error(&answer(400, body), Some("RID".into()));
+        let shown = format!("{error} {error:?}");
+        assert!(!shown.contains("13912345678"), "{shown}");
+        assert!(!shown.contains('\n'), "control characters are replaced: {shown}");
+        let Error::Api { status, code, detail, .. } = error else { panic!("{error:?}") };
+        assert_eq!((status, code.as_str()), (400, "PARAM_ERROR"));
+        assert_eq!(detail.and_then(|d| d.field).as_deref(), Some("data[0].tel"));
+    }
+
+    #[test]
+    fn api_errors_tolerate_bodies_that_are_not_error_json() {
+        for body in ["", "<html>502</html>", "[1,2]", r#"{"code":5}"#] {
+            let error = api_error(&answer(502, body), None);
+            assert!(matches!(error, Error::Api { status: 502, .. }), "{body}: {error:?}");
+        }
+        let long = format!(r#"{{"code":"X","message":"{}"}}"#, "长".repeat(10_000));
+        let Error::Api { message, .. } = api_error(&answer(500, &long), None) else { panic!() };
+        assert_eq!(message.chars().count(), 256);
+    }
 }

@@ -36,8 +36,8 @@ impl RetryPolicy {
     pub(crate) fn delay(&self, retry: u32) -> Duration {
         let exponential = self.base_delay.saturating_mul(1 << retry.saturating_sub(1).min(16));
         let capped = exponential.min(self.max_delay);
-        let jitter_quarters = getrandom::u32().unwrap_or(0) % 1000;
-        capped - capped / 4 * jitter_quarters / 1000
+        let jitter_per_mille = getrandom::u32().unwrap_or(0) % 1000;
+        capped.saturating_sub((capped / 4).saturating_mul(jitter_per_mille) / 1000)
     }
 }
 
@@ -62,6 +62,9 @@ mod tests {
         let second = policy.delay(2);
         assert!(second <= Duration::from_millis(200) && second >= Duration::from_millis(150));
         assert!(policy.delay(10) <= Duration::from_millis(300));
+        let huge =
+            RetryPolicy { max_retries: 1, base_delay: Duration::MAX, max_delay: Duration::MAX };
+        assert!(huge.delay(40) <= Duration::MAX, "no overflow");
     }
 
     #[test]

@@ -11,7 +11,8 @@ use crate::error::CryptoError;
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not a WeChat Pay record",
     label = "`nested` needs a type that derives `WechatRecord` (or a Vec/Option/Box of one)",
-    note = "add `#[derive(WechatRecord)]` to the nested type"
+    note = "add `#[derive(WechatRecord)]` to the nested type",
+    note = "`nested` takes no other container (an array, a map, an `Arc`, a tuple): hold the records in a Vec, Option or Box"
 )]
 pub trait EncryptFields: Validate + Sized {
     /// Whether any field, nested ones included, is marked `encrypt`.

@@ -13,13 +13,21 @@ pub use validate::{Checker, Present, Rule, Text, Validate, Violation, Violations
 
 /// Support for the code `#[derive(WechatRequest)]` writes; not a public API.
 ///
-/// The probes below select an inherent item when a field's type is a record (or can be absent)
-/// and fall back to a trait item otherwise. The derive brings the fallback traits into scope with
-/// `use … as _`, so generated code compiles for every field type, and a misuse is reported once,
-/// by `require_record` or by a `const` assertion, instead of once per use.
+/// The probes below select an inherent item when a field's type is a record (or holds records, or
+/// can be absent) and fall back to a trait item otherwise. The derive brings the fallback traits
+/// into scope with `use … as _`, so generated code compiles for every field type, and a misuse is
+/// reported once, by `require_record` or by a `const` assertion, instead of once per use.
 #[doc(hidden)]
 pub mod __private {
+    use core::fmt::Debug;
     use core::marker::PhantomData;
+    use std::borrow::Cow;
+    use std::cell::RefCell;
+    use std::collections::{
+        BTreeMap, BTreeSet, BinaryHeap, HashMap, HashSet, LinkedList, VecDeque,
+    };
+    use std::rc::Rc;
+    use std::sync::Arc;
 
     pub use serde;
 
@@ -28,13 +36,43 @@ pub mod __private {
 
     use super::{Checker, EncryptFields, Present};
 
-    /// Tells, for a concrete field type, whether it is a record (so that forgetting
-    /// `#[wechat(nested)]` on it is a compile error rather than silently unencrypted fields), and
-    /// forwards to the record's impls when it is one.
-    pub struct RecordProbe<T>(PhantomData<T>);
+    /// Types that hold WeChat Pay records: every record and request (the derives implement it),
+    /// and the std containers and smart pointers of such types, at any depth. A field of such a
+    /// type not marked `#[wechat(nested)]` is a compile error, whatever the container.
+    ///
+    /// Tuples have no impl: "any element holds records" cannot be written as impls that do not
+    /// overlap, so the derive also probes, one by one, the types written inside a field's type
+    /// (tuple elements, generic arguments). What remains invisible is a record behind a name that
+    /// neither sees into: a struct or enum of the user's own that is not a record, or a type alias
+    /// of a tuple, a `Result` or another generic type without an impl here.
+    pub trait HoldsRecords {}
+
+    impl<T: HoldsRecords, const N: usize> HoldsRecords for [T; N] {}
+    impl<T: HoldsRecords> HoldsRecords for [T] {}
+    impl<T: HoldsRecords + ?Sized> HoldsRecords for &T {}
+    impl<T: HoldsRecords + ?Sized> HoldsRecords for Box<T> {}
+    impl<T: HoldsRecords + ?Sized> HoldsRecords for Arc<T> {}
+    impl<T: HoldsRecords + ?Sized> HoldsRecords for Rc<T> {}
+    impl<T: HoldsRecords + ?Sized> HoldsRecords for RefCell<T> {}
+    impl<T: HoldsRecords + ToOwned + ?Sized> HoldsRecords for Cow<'_, T> {}
+    impl<T: HoldsRecords> HoldsRecords for Option<T> {}
+    impl<T: HoldsRecords> HoldsRecords for Vec<T> {}
+    impl<T: HoldsRecords> HoldsRecords for VecDeque<T> {}
+    impl<T: HoldsRecords> HoldsRecords for LinkedList<T> {}
+    impl<T: HoldsRecords> HoldsRecords for BinaryHeap<T> {}
+    impl<T: HoldsRecords> HoldsRecords for BTreeSet<T> {}
+    impl<T: HoldsRecords, S> HoldsRecords for HashSet<T, S> {}
+    impl<K, T: HoldsRecords> HoldsRecords for BTreeMap<K, T> {}
+    impl<K, T: HoldsRecords, S> HoldsRecords for HashMap<K, T, S> {}
+
+    /// Tells, for a concrete type in a field, whether it is a record or holds records (so that
+    /// forgetting `#[wechat(nested)]` on it is a compile error rather than silently unencrypted
+    /// fields), and forwards to the record's impls when it is one.
+    pub struct RecordProbe<T: ?Sized>(PhantomData<T>);
 
     impl<T: EncryptFields> RecordProbe<T> {
-        /// Found when `T` is a record: this inherent constant shadows the trait's.
+        /// Found when `T` is what `nested` takes, a record or a Vec/Option/Box of records: this
+        /// inherent constant shadows the trait's.
         pub const IS_RECORD: bool = true;
         /// Whether the record has encrypted fields.
         pub const HAS_ENCRYPTED_FIELDS: bool = T::HAS_ENCRYPTED_FIELDS;
@@ -49,39 +87,87 @@ pub mod __private {
             EncryptFields::encrypt_fields(value, encryptor)
         }
 
-        /// The copy of a field not marked `nested` that holds records anyway: refused at compile
-        /// time by the `IS_RECORD` assertion, and encrypted (never copied in plaintext) regardless.
-        pub fn copy_field(value: &T, encryptor: &FieldEncryptor) -> Result<T, CryptoError> {
-            EncryptFields::encrypt_fields(value, encryptor)
+        /// A `nested` field in a `#[wechat(debug)]` impl: compiles only if its records redact too.
+        pub fn redacting_debug(value: &T) -> &dyn Debug
+        where
+            T: RedactingDebug,
+        {
+            value
         }
     }
 
-    /// The fallback for every type that is not a record. Its functions are only reached in code
-    /// that `require_record` has already refused to compile.
+    impl<T: HoldsRecords + ?Sized> RecordProbe<T> {
+        /// Found when `T` holds records in any container: shadows the trait's constant.
+        pub const HOLDS_RECORDS: bool = true;
+    }
+
+    /// The fallback for every type that is not a record.
     pub trait NotARecord {
-        /// `false`: not a record.
+        /// `false`: not what `nested` takes.
         const IS_RECORD: bool = false;
+        /// `false`: holds no records.
+        const HOLDS_RECORDS: bool = false;
         /// `false`: nothing to encrypt.
         const HAS_ENCRYPTED_FIELDS: bool = false;
 
         /// Nothing to validate.
         fn validate_into<T>(_value: &T, _checker: &mut Checker<'_>) {}
 
-        /// Never called (see the trait's documentation); refuses rather than panics.
+        /// Only reached in code that `require_record` has refused to compile.
         fn encrypt_fields<T>(_value: &T, _encryptor: &FieldEncryptor) -> Result<T, CryptoError> {
-            Err(CryptoError::Backend { operation: "encrypt a field that is not a record" })
+            refused()
         }
 
-        /// The copy of a plain field in the encrypted request.
-        fn copy_field<T: Clone>(value: &T, _encryptor: &FieldEncryptor) -> Result<T, CryptoError> {
+        /// Only reached in code that `require_record` has refused to compile (so that a type that
+        /// is not a record is not also reported for its `Debug`).
+        fn redacting_debug<T>(_value: &T) -> &'static dyn Debug {
+            &"<not a record>"
+        }
+    }
+
+    impl<T: ?Sized> NotARecord for RecordProbe<T> {}
+
+    /// The copy of a field that is neither `encrypt` nor `nested` into the encrypted request,
+    /// chosen by the derive's probe of the field's type: the one its assertion checks.
+    pub struct CopyField<const HOLDS_RECORDS: bool>;
+
+    impl CopyField<false> {
+        /// A field without records is cloned.
+        pub fn copy<T: Clone>(value: &T) -> Result<T, CryptoError> {
             Ok(value.clone())
         }
     }
 
-    impl<T> NotARecord for RecordProbe<T> {}
+    impl CopyField<true> {
+        /// A field holding records without `nested` is refused at compile time by the assertion;
+        /// this keeps that the only error (no `Clone` demanded of the records).
+        pub fn copy<T>(_value: &T) -> Result<T, CryptoError> {
+            refused()
+        }
+    }
+
+    /// What the paths that the derive refuses to compile return: an error, never a value that
+    /// could be sent.
+    fn refused<T>() -> Result<T, CryptoError> {
+        Err(CryptoError::Backend { operation: "encrypt a field the derive refused" })
+    }
 
     /// Compiles only for records: the single check behind `#[wechat(nested)]`.
     pub const fn require_record<T: EncryptFields>() {}
+
+    /// Types whose `Debug` comes from `#[wechat(debug)]` (the derive implements it), and the
+    /// Vec/Option/Box of them: what a `nested` field of a `#[wechat(debug)]` struct must hold.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` has no `#[wechat(debug)]`: its `Debug` could print personal data",
+        label = "a `nested` field of a `#[wechat(debug)]` struct is printed with its own `Debug`",
+        note = "add `#[wechat(debug)]` to `{Self}` (in place of `#[derive(Debug)]`) so that its `encrypt` and `redact` fields print as `<redacted>`",
+        note = "or mark this field `#[wechat(redact)]` to print it as `<redacted>` as a whole"
+    )]
+    pub trait RedactingDebug: Debug {}
+
+    impl<T: RedactingDebug> RedactingDebug for Vec<T> {}
+    impl<T: RedactingDebug> RedactingDebug for Option<T> {}
+    impl<T: RedactingDebug + ?Sized> RedactingDebug for Box<T> {}
 
     /// `path` fields are implicitly `required` when their type can be absent (text, `Option`).
     pub struct PresenceProbe<T: ?Sized>(PhantomData<T>);

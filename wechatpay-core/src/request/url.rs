@@ -19,49 +19,64 @@ pub fn encode_component(text: &str) -> String {
 }
 
 /// Fills `{placeholders}` of `template` and appends `query` fields (declaration order) from the
-/// serialized request, removing those members from `body` so they are not sent twice.
+/// serialized request, removing those members from `body` so they are not sent twice. Every value
+/// that cannot go into a URL is a violation: nothing is sent rather than a field silently dropped.
 pub(crate) fn request_target(
     template: &str,
     query: &[&str],
     body: &mut Map<String, Value>,
 ) -> Result<String, Violations> {
-    let mut missing = Vec::new();
+    let mut violations = Vec::new();
     let mut target = String::with_capacity(template.len());
     let mut rest = template;
     while let Some(open) = rest.find('{') {
         let close = rest[open..].find('}').map_or(rest.len(), |i| open + i);
         target.push_str(&rest[..open]);
         let name = &rest[open + 1..close];
-        match body.remove(name).as_ref().and_then(url_text).filter(|t| !t.is_empty()) {
-            Some(text) => target.push_str(&encode_component(&text)),
-            None => missing.push(Violation { path: name.to_owned(), rule: Rule::Required }),
+        match url_text(body.remove(name).as_ref()) {
+            Ok(Some(text)) if text == "." || text == ".." => {
+                // URL parsers resolve dot segments (even `%2E%2E`): the path sent would not be
+                // the path signed.
+                violations.push(violation(name, "cannot be `.` or `..`"));
+            }
+            Ok(Some(text)) if !text.is_empty() => target.push_str(&encode_component(&text)),
+            Ok(_) => violations.push(Violation { path: name.to_owned(), rule: Rule::Required }),
+            Err(rule) => violations.push(violation(name, rule)),
         }
         rest = rest.get(close + 1..).unwrap_or("");
     }
     target.push_str(rest);
-    if !missing.is_empty() {
-        return Err(Violations(missing));
-    }
     let mut separator = '?';
     for name in query {
-        if let Some(text) = body.remove(*name).as_ref().and_then(url_text) {
-            target.push(separator);
-            target.push_str(&encode_component(name));
-            target.push('=');
-            target.push_str(&encode_component(&text));
-            separator = '&';
+        match url_text(body.remove(*name).as_ref()) {
+            Ok(Some(text)) => {
+                target.push(separator);
+                target.push_str(&encode_component(name));
+                target.push('=');
+                target.push_str(&encode_component(&text));
+                separator = '&';
+            }
+            Ok(None) => {}
+            Err(rule) => violations.push(violation(name, rule)),
         }
     }
-    Ok(target)
+    if violations.is_empty() { Ok(target) } else { Err(Violations(violations)) }
 }
 
-/// The text of a scalar for a URL; `None` for null (an absent optional is not sent).
-fn url_text(value: &Value) -> Option<String> {
+fn violation(name: &str, rule: &'static str) -> Violation {
+    Violation { path: name.to_owned(), rule: Rule::Custom(rule.into()) }
+}
+
+/// The text of a scalar for a URL; `None` for an absent value (an absent optional is not sent).
+fn url_text(value: Option<&Value>) -> Result<Option<String>, &'static str> {
     match value {
-        Value::String(text) => Some(text.clone()),
-        Value::Number(number) => Some(number.to_string()),
-        Value::Bool(flag) => Some(flag.to_string()),
-        Value::Null | Value::Array(_) | Value::Object(_) => None,
+        Some(Value::String(text)) => Ok(Some(text.clone())),
+        Some(Value::Number(number)) => Ok(Some(number.to_string())),
+        Some(Value::Bool(flag)) => Ok(Some(flag.to_string())),
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::Array(_) | Value::Object(_)) => {
+            Err("a URL value must be a single text, number or boolean, not a list or an object")
+        }
     }
 }
 
@@ -74,5 +89,36 @@ mod tests {
         assert_eq!(encode_component("aZ09-._~"), "aZ09-._~");
         assert_eq!(encode_component("a b+c/d?"), "a%20b%2Bc%2Fd%3F");
         assert_eq!(encode_component("订单"), "%E8%AE%A2%E5%8D%95");
+    }
+
+    fn target(template: &str, query: &[&str], body: Value) -> Result<String, Vec<String>> {
+        let Value::Object(mut members) = body else { unreachable!("tests pass objects") };
+        request_target(template, query, &mut members)
+            .map_err(|v| v.iter().map(ToString::to_string).collect())
+    }
+
+    #[test]
+    fn fills_placeholders_and_appends_the_query_in_order() {
+        let body = serde_json::json!({"id": "a b/c", "limit": 10, "offset": null, "q": "x+y"});
+        let filled = target("/v3/x/{id}/items", &["q", "offset", "limit"], body);
+        assert_eq!(filled.as_deref(), Ok("/v3/x/a%20b%2Fc/items?q=x%2By&limit=10"));
+    }
+
+    #[test]
+    fn refuses_dot_segments_lists_objects_and_empty_placeholders() {
+        let body =
+            serde_json::json!({"a": "..", "b": ".", "c": "", "ids": ["1", "2"], "o": {"k": 1}});
+        let errors = target("/v3/{a}/{b}/{c}", &["ids", "o"], body).unwrap_err();
+        let list = "must be a single text, number or boolean, not a list or an object";
+        assert_eq!(
+            errors,
+            [
+                "a: cannot be `.` or `..`".to_owned(),
+                "b: cannot be `.` or `..`".to_owned(),
+                "c: required".to_owned(),
+                format!("ids: a URL value {list}"),
+                format!("o: a URL value {list}"),
+            ]
+        );
     }
 }

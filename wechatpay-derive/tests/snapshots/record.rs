@@ -32,4 +32,6 @@ const _: () = {
             })
         }
     }
+    #[automatically_derived]
+    impl ::wechatpay::request::__private::HoldsRecords for Qualification {}
 };

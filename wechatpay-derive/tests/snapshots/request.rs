@@ -69,12 +69,14 @@ const _: () = {
                     Vec<Qualification>,
                 >::encrypt_fields(&self.data, __encryptor)?,
                 amount: ::core::clone::Clone::clone(&self.amount),
-                status: ::wechatpay::request::__private::RecordProbe::<
-                    Status,
-                >::copy_field(&self.status, __encryptor)?,
+                status: ::wechatpay::request::__private::CopyField::<
+                    __WECHAT_FIELD_6_HOLDS_RECORDS,
+                >::copy(&self.status)?,
             })
         }
     }
+    #[automatically_derived]
+    impl ::wechatpay::request::__private::HoldsRecords for QualificationsSync {}
     #[automatically_derived]
     impl ::wechatpay::request::WechatRequest for QualificationsSync {
         type Response = SyncReply;
@@ -85,12 +87,22 @@ const _: () = {
     const _: () = ::wechatpay::request::__private::require_record::<
         Vec<Qualification>,
     >();
+    const __WECHAT_FIELD_6_HOLDS_RECORDS: ::core::primitive::bool = {
+        #[allow(unused_imports)]
+        use ::wechatpay::request::__private::NotARecord as _;
+        ::wechatpay::request::__private::RecordProbe::<Status>::IS_RECORD
+            || ::wechatpay::request::__private::RecordProbe::<Status>::HOLDS_RECORDS
+    };
     const _: () = {
         #[allow(unused_imports)]
         use ::wechatpay::request::__private::NotARecord as _;
         ::core::assert!(
             ! ::wechatpay::request::__private::RecordProbe:: < Status > ::IS_RECORD,
             "field `status` holds WeChat Pay records: mark it #[wechat(nested)] so that their rules and encrypted fields apply"
+        );
+        ::core::assert!(
+            ! __WECHAT_FIELD_6_HOLDS_RECORDS,
+            "field `status` holds WeChat Pay records in a container `nested` does not support: use a Vec, Option or Box of the record, and mark the field #[wechat(nested)]"
         );
     };
 };

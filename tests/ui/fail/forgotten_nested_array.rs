@@ -1,0 +1,16 @@
+use serde::Serialize;
+use wechatpay::WechatRecord;
+
+#[derive(Serialize, WechatRecord)]
+pub struct Person {
+    #[wechat(encrypt)]
+    pub tel: String,
+}
+
+// An array of records without `nested` would be copied as is: its `tel` sent in plaintext.
+#[derive(Serialize, WechatRecord)]
+pub struct Household {
+    pub members: [Person; 1],
+}
+
+fn main() {}

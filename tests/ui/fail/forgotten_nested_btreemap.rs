@@ -1,0 +1,17 @@
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+use wechatpay::WechatRecord;
+
+#[derive(Serialize, WechatRecord)]
+pub struct Person {
+    #[wechat(encrypt)]
+    pub tel: String,
+}
+
+#[derive(Serialize, WechatRecord)]
+pub struct Directory {
+    pub by_name: BTreeMap<String, Person>,
+}
+
+fn main() {}

@@ -1,0 +1,23 @@
+use std::sync::Arc;
+
+use serde::{Serialize, Serializer};
+use wechatpay::WechatRecord;
+
+#[derive(Serialize, WechatRecord)]
+pub struct Person {
+    #[wechat(encrypt)]
+    pub tel: String,
+}
+
+#[derive(Serialize, WechatRecord)]
+pub struct Household {
+    #[wechat(nested)]
+    #[serde(serialize_with = "shared")]
+    pub head: Arc<Person>,
+}
+
+fn shared<S: Serializer>(person: &Arc<Person>, serializer: S) -> Result<S::Ok, S::Error> {
+    Person::serialize(person, serializer)
+}
+
+fn main() {}

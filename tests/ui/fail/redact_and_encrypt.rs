@@ -1,0 +1,11 @@
+use serde::Serialize;
+use wechatpay::WechatRecord;
+
+#[derive(Serialize, WechatRecord)]
+#[wechat(debug)]
+pub struct Buyer {
+    #[wechat(encrypt, redact)]
+    pub tel: String,
+}
+
+fn main() {}
