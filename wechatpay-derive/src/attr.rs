@@ -222,17 +222,7 @@ pub fn container_attrs(cx: &Ctxt, attrs: &[Attribute]) -> ContainerAttrs {
                         set_once(cx, &mut out.krate, &key, Spanned { loc, value: path });
                     }
                     "debug" => set_flag(cx, &meta, &name, &mut out.debug)?,
-                    _ => {
-                        let hint = if FIELD_NAMES.contains(&key.as_str()) {
-                            format!(
-                                "`{key}` is a field attribute: put it on a field, not on the struct"
-                            )
-                        } else {
-                            unknown(&key, CONTAINER_NAMES)
-                        };
-                        cx.error(start, hint);
-                        skip_value(meta.input)?;
-                    }
+                    _ => reject(cx, &meta, &name, Place::Struct)?,
                 }
                 Ok(())
             });
@@ -277,7 +267,10 @@ pub fn field_attrs(cx: &Ctxt, attrs: &[Attribute]) -> (FieldAttrs, SerdeField) {
                     "nested" => flag(&mut out.nested)?,
                     "len" | "min_len" | "max_len" => {
                         let lit: LitInt = meta.value()?.parse()?;
-                        let value = Spanned { loc: Loc { start, end: lit.span() }, value: lit.base10_parse()? };
+                        let value = Spanned {
+                            loc: Loc { start, end: lit.span() },
+                            value: lit.base10_parse()?,
+                        };
                         let slot = match key.as_str() {
                             "len" => &mut out.len,
                             "min_len" => &mut out.min_len,
@@ -286,26 +279,30 @@ pub fn field_attrs(cx: &Ctxt, attrs: &[Attribute]) -> (FieldAttrs, SerdeField) {
                         set_once(cx, slot, &key, value);
                     }
                     "digits" => {
-                        let (counts, end) = parse_list(meta.value()?, |lit: LitInt| lit.base10_parse())?;
-                        set_once(cx, &mut out.digits, &key, Spanned { loc: Loc { start, end }, value: counts });
+                        let (counts, end) =
+                            parse_list(meta.value()?, |lit: LitInt| lit.base10_parse())?;
+                        set_once(
+                            cx,
+                            &mut out.digits,
+                            &key,
+                            Spanned { loc: Loc { start, end }, value: counts },
+                        );
                     }
                     "one_of" => {
                         let input = meta.value()?;
                         if !input.peek(syn::token::Bracket) {
-                            return Err(input.error("expected a list of strings: `one_of = [\"A\", \"B\"]`"));
+                            return Err(input
+                                .error("expected a list of strings: `one_of = [\"A\", \"B\"]`"));
                         }
                         let (allowed, end) = parse_list(input, |lit: LitStr| Ok(lit.value()))?;
-                        set_once(cx, &mut out.one_of, &key, Spanned { loc: Loc { start, end }, value: allowed });
+                        set_once(
+                            cx,
+                            &mut out.one_of,
+                            &key,
+                            Spanned { loc: Loc { start, end }, value: allowed },
+                        );
                     }
-                    _ => {
-                        let hint = if CONTAINER_NAMES.contains(&key.as_str()) {
-                            format!("`{key}` is a struct attribute: put it in the `#[wechat(...)]` above the struct")
-                        } else {
-                            unknown(&key, FIELD_NAMES)
-                        };
-                        cx.error(start, hint);
-                        skip_value(meta.input)?;
-                    }
+                    _ => reject(cx, &meta, &name, Place::Field)?,
                 }
                 Ok(())
             });
@@ -371,6 +368,38 @@ fn set_once<T>(cx: &Ctxt, slot: &mut Option<Spanned<T>>, key: &str, value: Spann
 }
 
 /// `unknown attribute `x``, with a suggestion when a known name is close.
+/// Where a `#[wechat(...)]` attribute was written.
+#[derive(Clone, Copy)]
+enum Place {
+    Struct,
+    Field,
+}
+
+/// Reports an attribute that does not belong where it was written (misplaced, or unknown with a
+/// "did you mean") and skips its value, so that parsing goes on.
+fn reject(cx: &Ctxt, meta: &ParseNestedMeta, name: &Ident, place: Place) -> syn::Result<()> {
+    let key = name.to_string();
+    let (here, elsewhere, hint) = match place {
+        Place::Struct => (
+            CONTAINER_NAMES,
+            FIELD_NAMES,
+            "is a field attribute: put it on a field, not on the struct",
+        ),
+        Place::Field => (
+            FIELD_NAMES,
+            CONTAINER_NAMES,
+            "is a struct attribute: put it in the `#[wechat(...)]` above the struct",
+        ),
+    };
+    let message = if elsewhere.contains(&key.as_str()) {
+        format!("`{key}` {hint}")
+    } else {
+        unknown(&key, here)
+    };
+    cx.error(name.span(), message);
+    skip_value(meta.input)
+}
+
 fn unknown(key: &str, known: &[&str]) -> String {
     let best = known
         .iter()
