@@ -113,7 +113,14 @@ pub fn signing_message(
     nonce: &str,
     body: &[u8],
 ) -> Vec<u8> {
-    let mut message = format!("{method}\n{uri}\n{timestamp}\n{nonce}\n").into_bytes();
+    with_body(&format!("{method}\n{uri}\n{timestamp}\n{nonce}\n"), body)
+}
+
+/// `head` (lines already ended by `\n`), then the exact body bytes and a final `\n`: the shape
+/// of every APIv3 signed message, request or answer.
+pub(crate) fn with_body(head: &str, body: &[u8]) -> Vec<u8> {
+    let mut message = Vec::with_capacity(head.len() + body.len() + 1);
+    message.extend_from_slice(head.as_bytes());
     message.extend_from_slice(body);
     message.push(b'\n');
     message

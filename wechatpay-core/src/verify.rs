@@ -190,10 +190,7 @@ impl WechatPayKeys {
 
 /// `TIMESTAMP\nNONCE\nBODY\n`, the bytes a response or notification signature covers.
 pub fn response_message(timestamp: &str, nonce: &str, body: &[u8]) -> Vec<u8> {
-    let mut message = format!("{timestamp}\n{nonce}\n").into_bytes();
-    message.extend_from_slice(body);
-    message.push(b'\n');
-    message
+    crate::sign::with_body(&format!("{timestamp}\n{nonce}\n"), body)
 }
 
 fn parse_timestamp(value: &str) -> Result<i64, VerifyError> {
