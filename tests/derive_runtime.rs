@@ -8,8 +8,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 use wechatpay::request::{EncryptFields, Rule, Validate};
 use wechatpay::{
-    CryptoError, Error, MerchantPrivateKey, MerchantSerial, NonceSource, PreparedRequest, Signer,
-    WechatPayKeys, WechatPayPublicKey, WechatRecord, WechatRequest, signing_message,
+    CryptoError, Error, MerchantPrivateKey, MerchantSerial, NonceSource, PreparedRequest, Redacted,
+    Sensitive, Signer, WechatPayKeys, WechatPayPublicKey, WechatRecord, WechatRequest,
+    signing_message,
 };
 
 const PRIVATE_PEM: &str = include_str!("fixtures/derive/test_key.pem");
@@ -57,6 +58,11 @@ fn expected_authorization(method: &str, target: &str, body: &[u8]) -> String {
     format!(
         "WECHATPAY2-SHA256-RSA2048 mchid=\"{MCHID}\",nonce_str=\"{NONCE}\",signature=\"{signature}\",timestamp=\"{TIMESTAMP}\",serial_no=\"{SERIAL}\""
     )
+}
+
+/// The headers of `prepared`, signed with the pinned clock and nonce.
+fn headers(prepared: &PreparedRequest) -> http::HeaderMap {
+    prepared.headers(&prepared.sign(&signer()).unwrap()).unwrap()
 }
 
 fn body_json(prepared: &PreparedRequest) -> Value {
@@ -228,12 +234,12 @@ fn every_violation_is_collected_in_field_order() {
 #[derive(Debug, Clone, PartialEq, Serialize, WechatRecord)]
 struct Qualification {
     #[wechat(required, len = 18, encrypt)]
-    cert_no: String,
+    cert_no: Sensitive,
     #[wechat(required, encrypt)]
-    name: String,
+    name: Sensitive,
     #[wechat(digits = [11], encrypt)]
     #[serde(skip_serializing_if = "Option::is_none")]
-    tel: Option<String>,
+    tel: Option<Sensitive>,
     #[wechat(one_of = ["1", "2", "3"])]
     grade: String,
 }
@@ -254,9 +260,9 @@ struct QualificationsSync {
 
 fn qualification(n: u8) -> Qualification {
     Qualification {
-        cert_no: format!("11010519491231{n:03}X"),
-        name: format!("张三{n}"),
-        tel: Some(format!("1380000000{n}")),
+        cert_no: format!("11010519491231{n:03}X").into(),
+        name: format!("张三{n}").into(),
+        tel: Some(format!("1380000000{n}").into()),
         grade: "1".into(),
     }
 }
@@ -276,7 +282,7 @@ fn nested_violations_carry_indexed_paths() {
     let mut request = sync();
     request.data[0].cert_no = "110105".into();
     request.data[2].tel = Some("123".into());
-    request.data[2].name = String::new();
+    request.data[2].name = "".into();
     request.data[1].grade = "9".into();
     request.req_ssn = "x".repeat(33);
     assert_eq!(
@@ -343,7 +349,7 @@ fn violations_use_serialized_names() {
     assert_eq!(shown(&query), ["subMchid: required", "outRequestNo: required"]);
     assert_eq!(QueryContacts::QUERY, ["outRequestNo"]);
     let prepared = QueryContacts { sub_mchid: "19".into(), out_request_no: "R 1".into() }
-        .prepare(&signer(), &WechatPayKeys::new())
+        .prepare(&WechatPayKeys::new())
         .unwrap();
     assert_eq!(prepared.target, "/v3/contacts/19?outRequestNo=R%201");
 }
@@ -364,12 +370,12 @@ fn has_encrypted_fields_sees_through_nesting() {
 fn prepare_encrypts_nested_fields_and_leaves_url_fields_out_of_the_body() {
     let request = sync();
     let before = request.clone();
-    let prepared = request.prepare(&signer(), &keys()).unwrap();
+    let prepared = request.prepare(&keys()).unwrap();
     assert_eq!(request, before, "the caller's value is untouched");
 
     assert_eq!(prepared.target, "/v3/gov/subsidy/1900000109/qualifications?mode=full");
     assert_eq!(prepared.wechatpay_serial.as_deref(), Some(PUB_KEY_ID));
-    let headers = prepared.headers().unwrap();
+    let headers = headers(&prepared);
     assert_eq!(headers["Wechatpay-Serial"], PUB_KEY_ID);
     assert_eq!(headers["Content-Type"], "application/json");
     assert_eq!(
@@ -385,31 +391,35 @@ fn prepare_encrypts_nested_fields_and_leaves_url_fields_out_of_the_body() {
     for (index, item) in body["data"].as_array_mut().unwrap().iter_mut().enumerate() {
         let plain = &request.data[index];
         for (field, plaintext) in [
-            ("cert_no", &plain.cert_no),
-            ("name", &plain.name),
-            ("tel", plain.tel.as_ref().unwrap()),
+            ("cert_no", plain.cert_no.expose()),
+            ("name", plain.name.expose()),
+            ("tel", plain.tel.as_ref().unwrap().expose()),
         ] {
             let ciphertext = item[field].as_str().unwrap().to_owned();
-            assert_ne!(&ciphertext, plaintext);
+            assert_ne!(ciphertext, plaintext);
             assert_eq!(
-                &decrypt(&ciphertext),
+                decrypt(&ciphertext),
                 plaintext,
                 "data[{index}].{field} decrypts to the plaintext, once"
             );
-            item[field] = Value::String(plaintext.clone());
+            item[field] = Value::String(plaintext.to_owned());
         }
+        let expected = json!({
+            "cert_no": plain.cert_no.expose(),
+            "name": plain.name.expose(),
+            "tel": plain.tel.as_ref().unwrap().expose(),
+            "grade": "1",
+        });
+        assert_eq!(*item, expected);
     }
-    assert_eq!(
-        body,
-        json!({ "req_ssn": "REQ-20240101-0001", "data": serde_json::to_value(&request.data).unwrap() })
-    );
+    assert_eq!(body["req_ssn"], "REQ-20240101-0001");
 }
 
 #[test]
 fn each_prepare_encrypts_afresh_from_the_plaintext() {
     let request = sync();
-    let first = body_json(&request.prepare(&signer(), &keys()).unwrap());
-    let second = body_json(&request.prepare(&signer(), &keys()).unwrap());
+    let first = body_json(&request.prepare(&keys()).unwrap());
+    let second = body_json(&request.prepare(&keys()).unwrap());
     let (a, b) =
         (first["data"][0]["name"].as_str().unwrap(), second["data"][0]["name"].as_str().unwrap());
     assert_ne!(a, b, "RSA-OAEP is randomized");
@@ -419,7 +429,7 @@ fn each_prepare_encrypts_afresh_from_the_plaintext() {
 
 #[test]
 fn prepare_fails_closed_without_an_encryption_key() {
-    let result = sync().prepare(&signer(), &WechatPayKeys::new());
+    let result = sync().prepare(&WechatPayKeys::new());
     assert!(matches!(result, Err(Error::Crypto(CryptoError::NoEncryptionKey))), "{result:?}");
 }
 
@@ -427,15 +437,14 @@ fn prepare_fails_closed_without_an_encryption_key() {
 fn prepare_validates_before_anything_else() {
     let mut request = sync();
     request.data[1].tel = Some("1".into());
-    let Err(Error::Validation(violations)) = request.prepare(&signer(), &WechatPayKeys::new())
-    else {
+    let Err(Error::Validation(violations)) = request.prepare(&WechatPayKeys::new()) else {
         panic!("a violation is reported before the missing key");
     };
     assert!(violations.contains("data[1].tel", &Rule::Digits { counts: &[11] }));
 
     let mut request = sync();
     request.sub_mchid = String::new();
-    let Err(Error::Validation(violations)) = request.prepare(&signer(), &keys()) else {
+    let Err(Error::Validation(violations)) = request.prepare(&keys()) else {
         panic!("an empty path value is refused");
     };
     assert!(violations.contains("sub_mchid", &Rule::Required));
@@ -472,7 +481,7 @@ fn prepare_without_encrypted_fields_needs_no_key_and_sends_exact_bytes() {
         amount: Some(100),
         attach: None,
     };
-    let prepared = request.prepare(&signer(), &WechatPayKeys::new()).unwrap();
+    let prepared = request.prepare(&WechatPayKeys::new()).unwrap();
     assert_eq!(
         prepared.target,
         "/v3/merchants/1900000109/orders/Order%20A%2Fb%20c?limit=10&bill_date=2024-01-01"
@@ -482,17 +491,17 @@ fn prepare_without_encrypted_fields_needs_no_key_and_sends_exact_bytes() {
         r#"{"amount":100,"description":"Image形象店-深圳腾大-QQ公仔"}"#
     );
     assert_eq!(prepared.wechatpay_serial, None);
-    let headers = prepared.headers().unwrap();
+    let headers = headers(&prepared);
     assert!(headers.get("Wechatpay-Serial").is_none());
     assert_eq!(
         headers["Authorization"],
         expected_authorization("PATCH", &prepared.target, &prepared.body).as_str()
     );
-    assert_eq!(prepared.authorization.timestamp, TIMESTAMP);
-    assert_eq!(prepared.authorization.nonce, NONCE);
+    let authorization = prepared.sign(&signer()).unwrap();
+    assert_eq!((authorization.timestamp, authorization.nonce.as_str()), (TIMESTAMP, NONCE));
 
     let absent = ModifyOrder { limit: None, ..request };
-    let prepared = absent.prepare(&signer(), &WechatPayKeys::new()).unwrap();
+    let prepared = absent.prepare(&WechatPayKeys::new()).unwrap();
     assert!(
         prepared.target.ends_with("/orders/Order%20A%2Fb%20c?bill_date=2024-01-01"),
         "{}",
@@ -507,9 +516,9 @@ struct QueryQualification {
     #[wechat(query, required, digits = [8, 9, 10])]
     sub_mchid: String,
     #[wechat(query, required, encrypt)]
-    cert_no: String,
+    cert_no: Sensitive,
     #[wechat(query, encrypt)]
-    name: Option<String>,
+    name: Option<Sensitive>,
 }
 
 #[test]
@@ -520,13 +529,13 @@ fn get_with_an_encrypted_query_value() {
         name: None,
     };
     let before = request.clone();
-    let prepared = request.prepare(&signer(), &keys()).unwrap();
+    let prepared = request.prepare(&keys()).unwrap();
     assert_eq!(request, before);
     assert!(prepared.body.is_empty(), "a GET has no body");
     assert_eq!(prepared.wechatpay_serial.as_deref(), Some(PUB_KEY_ID));
-    assert!(prepared.headers().unwrap().get("Content-Type").is_none());
+    assert!(headers(&prepared).get("Content-Type").is_none());
     assert_eq!(
-        prepared.headers().unwrap()["Authorization"],
+        headers(&prepared)["Authorization"],
         expected_authorization("GET", &prepared.target, b"").as_str()
     );
 
@@ -546,37 +555,33 @@ fn get_with_an_encrypted_query_value() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// `debug`: a Debug that hides personal data
+// Debug: personal data is typed, so any `derive(Debug)` hides it
 
-#[derive(Clone, Serialize, WechatRecord)]
-#[wechat(debug)]
+#[derive(Debug, Clone, Serialize, WechatRecord)]
 struct Buyer {
     #[wechat(encrypt)]
-    tel: Option<String>,
+    tel: Option<Sensitive>,
     /// Personal data the API does not encrypt: sent as is, hidden from `Debug`.
     #[wechat(redact)]
-    address: String,
+    address: Redacted<String>,
     city: String,
 }
 
-/// A record without `#[wechat(debug)]`: its `derive(Debug)` prints everything.
 #[derive(Debug, Clone, Serialize, WechatRecord)]
 struct Courier {
-    tel: String,
+    tel: Redacted<String>,
 }
 
-#[derive(Clone, Serialize, WechatRequest)]
-#[wechat(post = "/v3/buyers", response = Reply, debug)]
+#[derive(Debug, Clone, Serialize, WechatRequest)]
+#[wechat(post = "/v3/buyers", response = Reply)]
 struct AddBuyers {
     #[wechat(required, encrypt)]
-    name: String,
+    name: Sensitive,
     #[wechat(nested)]
     buyers: Vec<Buyer>,
     #[wechat(nested)]
     first: Option<Box<Buyer>>,
-    /// Allowed in a `debug` struct only because it is `redact`: printed as a whole as
-    /// `<redacted>`.
-    #[wechat(nested, redact)]
+    #[wechat(nested)]
     courier: Courier,
 }
 
@@ -595,13 +600,13 @@ fn buyers() -> AddBuyers {
 }
 
 #[test]
-fn debug_redacts_encrypt_and_redact_fields_at_every_depth_and_shows_the_rest() {
+fn a_derived_debug_redacts_personal_data_at_every_depth_and_shows_the_rest() {
     let request = buyers();
-    let buyer = r#"Buyer { tel: <redacted>, address: <redacted>, city: "杭州" }"#;
+    let buyer = r#"Buyer { tel: Some(<redacted>), address: <redacted>, city: "杭州" }"#;
     assert_eq!(
         format!("{request:?}"),
         format!(
-            "AddBuyers {{ name: <redacted>, buyers: [{buyer}], first: Some({buyer}), courier: <redacted> }}"
+            "AddBuyers {{ name: <redacted>, buyers: [{buyer}], first: Some({buyer}), courier: Courier {{ tel: <redacted> }} }}"
         )
     );
     let pretty = format!("{request:#?}");
@@ -611,9 +616,9 @@ fn debug_redacts_encrypt_and_redact_fields_at_every_depth_and_shows_the_rest() {
 }
 
 #[test]
-fn redact_changes_only_debug_not_what_is_sent() {
+fn redacted_changes_only_debug_not_what_is_sent() {
     let request = buyers();
-    let body = body_json(&request.prepare(&signer(), &keys()).unwrap());
+    let body = body_json(&request.prepare(&keys()).unwrap());
     assert_eq!(body["buyers"][0]["address"], "西湖区文三路 1 号");
     assert_eq!(body["courier"]["tel"], "13900002222");
     assert_eq!(decrypt(body["first"]["tel"].as_str().unwrap()), "13700001111");
@@ -632,7 +637,7 @@ enum Level {
 #[wechat(post = "/v3/tallies", response = Reply)]
 struct Tally {
     #[wechat(required, encrypt)]
-    name: String,
+    name: Sensitive,
     counts: std::collections::BTreeMap<String, u32>,
     pair: (String, Level),
     bytes: [u8; 2],
@@ -648,7 +653,7 @@ fn containers_without_records_are_copied_as_they_are() {
         bytes: [7, 8],
         levels: [Level::High].into(),
     };
-    let body = body_json(&request.prepare(&signer(), &keys()).unwrap());
+    let body = body_json(&request.prepare(&keys()).unwrap());
     assert_eq!(decrypt(body["name"].as_str().unwrap()), "王五");
     assert_eq!(body["counts"], json!({ "a": 1, "b": 2 }));
     assert_eq!(body["pair"], json!(["p", "HIGH"]));

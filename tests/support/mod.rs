@@ -9,7 +9,7 @@ use wechatpay::gov::subsidy::zhejiang::{
 };
 use wechatpay::money::Yuan;
 use wechatpay::time::UnixMillis;
-use wechatpay::{Client, ClientBuilder, RetryPolicy};
+use wechatpay::{Client, ClientBuilder, RetryPolicy, Sensitive};
 use wechatpay_mock::{Sandbox, demo};
 
 /// The plaintext personal data the tests send; no output may ever contain them.
@@ -102,5 +102,30 @@ pub fn quick_retries(max_retries: u32) -> RetryPolicy {
         max_retries,
         base_delay: Duration::from_millis(10),
         max_delay: Duration::from_millis(20),
+    }
+}
+
+/// `GET /v3/gov/subsidy/qualification` (查询补贴资格) as the tests declare it: idempotent (a GET),
+/// with personal data encrypted into the query.
+#[derive(Debug, Clone, serde::Serialize, wechatpay::WechatRequest)]
+#[wechat(get = "/v3/gov/subsidy/qualification", response = serde_json::Value)]
+pub struct QueryQualification {
+    #[wechat(query, required)]
+    pub appliance_id: String,
+    #[wechat(query, required)]
+    pub qualification_region_code: String,
+    #[wechat(query, encrypt)]
+    pub real_name: Option<Sensitive>,
+    #[wechat(query, encrypt)]
+    pub id_card_number: Option<Sensitive>,
+}
+
+/// A valid query with the plaintext personal data.
+pub fn query() -> QueryQualification {
+    QueryQualification {
+        appliance_id: "1".into(),
+        qualification_region_code: "330100".into(),
+        real_name: Some(NAME.into()),
+        id_card_number: Some(CERT_NO.into()),
     }
 }

@@ -193,14 +193,25 @@ pub enum Error {
     Setup(String),
     /// The request broke rules; nothing was sent.
     #[error("validation: {0}")]
-    Validation(crate::request::Violations),
+    Validation(crate::violations::Violations),
     /// Encryption, decryption or signing failed; nothing was sent.
     #[error("crypto: {0}")]
     Crypto(#[from] CryptoError),
     /// The request could not be serialized; nothing was sent.
     #[error("serialization: {0}")]
     Serialize(String),
-    /// No answer: connection refused or dropped, timeout, … (after the retries allowed).
+    /// Personal data the encryption step did not reach: a plaintext `Sensitive` value at `field`
+    /// (inside a type that is not a `WechatRecord`, say). Nothing was sent.
+    #[error(
+        "`{field}` is personal data in plaintext: a `Sensitive` value is sent only encrypted, and the encryption step reaches records through `nested` fields only (is it inside a type of your own?); nothing was sent"
+    )]
+    Plaintext {
+        /// The path of the field, with serialized names (`wrapper.person.id_card`).
+        field: String,
+    },
+    /// No answer, and nothing was applied or the request is safe to repeat: a connection that
+    /// could not be established, or a failure of an idempotent request (after the retries
+    /// allowed).
     #[error("transport ({kind:?}): {message}")]
     Transport {
         /// What failed.
@@ -208,7 +219,29 @@ pub enum Error {
         /// A description without URL or body.
         message: String,
     },
-    /// WeChat Pay answered with an error status (4xx, or 5xx after the retries allowed).
+    /// The request may have been applied: it was sent, it is not idempotent, and no verified
+    /// answer says what happened (the connection broke or timed out after the request was
+    /// written, or WeChat Pay answered 5xx). It is never sent again automatically: find out with
+    /// the endpoint's query API (`lookup`, if the request names one) before sending it again.
+    #[error(
+        "outcome unknown: {method} {path} may have been applied ({cause}); it was not sent again. Check {}{}",
+        lookup.unwrap_or("with the endpoint's query API"),
+        request_id_suffix(request_id)
+    )]
+    OutcomeUnknown {
+        /// The method.
+        method: crate::protocol::Method,
+        /// The path (without the query, which may carry ciphertexts).
+        path: String,
+        /// What happened: "connection reset after the request was written", "503 SYSTEM_ERROR", …
+        cause: String,
+        /// The endpoint that tells whether the request was applied, if the request names one.
+        lookup: Option<&'static str>,
+        /// The `Request-ID` of the answer, if one arrived.
+        request_id: Option<String>,
+    },
+    /// WeChat Pay answered with an error status: a 4xx, or a 5xx to an idempotent request after
+    /// the retries allowed.
     #[error("{status} {code}: {message}{}", request_id_suffix(request_id))]
     Api {
         /// The HTTP status.
@@ -303,9 +336,41 @@ impl std::fmt::Debug for ErrorData {
 const SERVER_TEXT_MAX: usize = 256;
 
 /// A text written by the server, made safe to log: at most 256 characters, control characters
-/// (line breaks that could forge log lines) replaced by spaces.
-pub(crate) fn server_text(text: &str) -> String {
-    text.chars().take(SERVER_TEXT_MAX).map(|c| if c.is_control() { ' ' } else { c }).collect()
+/// (line breaks that could forge log lines) replaced by spaces, bidirectional and other invisible
+/// format characters (which can make a log line read differently from what it holds) dropped.
+pub fn server_text(text: &str) -> String {
+    text.chars()
+        .filter(|&c| !is_format_character(c))
+        .take(SERVER_TEXT_MAX)
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect()
+}
+
+/// Unicode's format characters (general category Cf): bidirectional embeddings, overrides and
+/// isolates, zero-width characters, the byte-order mark, tags.
+fn is_format_character(c: char) -> bool {
+    matches!(
+        c,
+        '\u{AD}'
+            | '\u{600}'..='\u{605}'
+            | '\u{61C}'
+            | '\u{6DD}'
+            | '\u{70F}'
+            | '\u{8E2}'
+            | '\u{180E}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{206F}'
+            | '\u{FEFF}'
+            | '\u{FFF9}'..='\u{FFFB}'
+            | '\u{110BD}'
+            | '\u{110CD}'
+            | '\u{1BCA0}'..='\u{1BCA3}'
+            | '\u{1D173}'..='\u{1D17A}'
+            | '\u{E0001}'
+            | '\u{E0020}'..='\u{E007F}'
+    )
 }
 
 /// The kind of a transport failure.

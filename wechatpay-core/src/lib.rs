@@ -17,12 +17,16 @@ mod cipher;
 mod client;
 mod clock;
 mod error;
+mod key_store;
 mod keys;
 mod pem;
+mod protocol;
 pub mod request;
 mod response;
+mod sensitive;
 mod sign;
 mod verify;
+mod violations;
 
 pub use aead::ApiV3Key;
 pub use cert::PlatformCertificate;
@@ -31,11 +35,15 @@ pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL, RetryPolicy};
 pub use clock::{Clock, NONCE_LEN, NonceSource, OsNonce, SystemClock};
 pub use error::{
     ApiErrorDetail, CryptoError, Error, ErrorData, KeyError, TransportKind, VerifyError,
+    server_text,
 };
+pub use key_store::{DEFAULT_MAX_SKEW, WechatPayKeys};
 pub use keys::{MerchantPrivateKey, MerchantSerial, PublicKeyId, RsaPublicKey, WechatPayPublicKey};
-pub use request::{Method, PreparedRequest, Validate, WechatRequest};
-pub use response::ApiResponse;
-pub use sign::{Authorization, SCHEME, Signer, signing_message};
-pub use verify::{
-    DEFAULT_MAX_SKEW, PROBE_PREFIX, SignatureHeaders, WechatPayKeys, headers, response_message,
+pub use protocol::{
+    Method, PROBE_PREFIX, SCHEME, USER_AGENT, headers, response_message, signing_message,
 };
+pub use request::{PreparedRequest, Validate, WechatRequest};
+pub use response::ApiResponse;
+pub use sensitive::{Redacted, Sensitive};
+pub use sign::{Authorization, Signer};
+pub use verify::SignatureHeaders;

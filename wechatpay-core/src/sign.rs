@@ -6,9 +6,7 @@ use std::sync::Arc;
 use crate::clock::{Clock, NonceSource, OsNonce, SystemClock};
 use crate::error::{CryptoError, KeyError};
 use crate::keys::{MerchantPrivateKey, MerchantSerial};
-
-/// The authentication scheme of APIv3.
-pub const SCHEME: &str = "WECHATPAY2-SHA256-RSA2048";
+use crate::protocol::{SCHEME, signing_message};
 
 /// Signs requests as one merchant. Cheap to clone.
 #[derive(Clone)]
@@ -103,27 +101,6 @@ impl fmt::Debug for Signer {
             .field("serial", &self.serial)
             .finish_non_exhaustive()
     }
-}
-
-/// `METHOD\nURI\nTIMESTAMP\nNONCE\nBODY\n`, the bytes a request signature covers.
-pub fn signing_message(
-    method: &str,
-    uri: &str,
-    timestamp: impl fmt::Display,
-    nonce: &str,
-    body: &[u8],
-) -> Vec<u8> {
-    with_body(&format!("{method}\n{uri}\n{timestamp}\n{nonce}\n"), body)
-}
-
-/// `head` (lines already ended by `\n`), then the exact body bytes and a final `\n`: the shape
-/// of every APIv3 signed message, request or answer.
-pub(crate) fn with_body(head: &str, body: &[u8]) -> Vec<u8> {
-    let mut message = Vec::with_capacity(head.len() + body.len() + 1);
-    message.extend_from_slice(head.as_bytes());
-    message.extend_from_slice(body);
-    message.push(b'\n');
-    message
 }
 
 fn check_request_line(method: &str, uri: &str) -> Result<(), CryptoError> {

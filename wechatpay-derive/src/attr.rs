@@ -19,8 +19,18 @@ pub const WECHAT: &str = "wechat";
 pub const SERDE: &str = "serde";
 
 /// Attribute names accepted on the struct.
-pub const CONTAINER_NAMES: &[&str] =
-    &["get", "post", "put", "patch", "delete", "response", "validate_with", "crate", "debug"];
+pub const CONTAINER_NAMES: &[&str] = &[
+    "get",
+    "post",
+    "put",
+    "patch",
+    "delete",
+    "response",
+    "validate_with",
+    "crate",
+    "idempotent",
+    "lookup",
+];
 /// Attribute names accepted on a field.
 pub const FIELD_NAMES: &[&str] = &[
     "path", "query", "encrypt", "redact", "required", "nested", "len", "min_len", "max_len",
@@ -139,8 +149,10 @@ pub struct ContainerAttrs {
     pub validate_with: Option<Spanned<syn::Path>>,
     /// `crate = "path"`.
     pub krate: Option<Spanned<syn::Path>>,
-    /// `debug`: a `Debug` impl that prints `encrypt` and `redact` fields as `<redacted>`.
-    pub debug: Flag,
+    /// `idempotent`: repeating the request with the same parameters is safe (its page says so).
+    pub idempotent: Flag,
+    /// `lookup = "POST /v3/…"`: the endpoint that tells whether a request was applied.
+    pub lookup: Option<Spanned<LitStr>>,
     /// `#[serde(rename_all = "...")]` (the serialize side).
     pub rename_all: Option<RenameRule>,
 }
@@ -152,9 +164,9 @@ pub struct FieldAttrs {
     pub path: Flag,
     /// `query`: appended to the request target.
     pub query: Flag,
-    /// `encrypt`: RSA-OAEP before sending.
+    /// `encrypt`: a `Sensitive` field, RSA-OAEP before sending.
     pub encrypt: Flag,
-    /// `redact`: printed as `<redacted>` by the `debug` impl, sent as is.
+    /// `redact`: a `Redacted` field, sent as is and never printed.
     pub redact: Flag,
     /// `required`: present and non-empty.
     pub required: Flag,
@@ -221,7 +233,19 @@ pub fn container_attrs(cx: &Ctxt, attrs: &[Attribute]) -> ContainerAttrs {
                         let loc = Loc { start, end: last_span(&path).unwrap_or(start) };
                         set_once(cx, &mut out.krate, &key, Spanned { loc, value: path });
                     }
-                    "debug" => set_flag(cx, &meta, &name, &mut out.debug)?,
+                    "idempotent" => set_flag(cx, &meta, &name, &mut out.idempotent)?,
+                    "lookup" => {
+                        let lit: LitStr = meta.value()?.parse()?;
+                        let loc = Loc { start, end: lit.span() };
+                        set_once(cx, &mut out.lookup, &key, Spanned { loc, value: lit });
+                    }
+                    "debug" => {
+                        cx.error(
+                            start,
+                            "`debug` is not needed: `Sensitive` and `Redacted` fields print as `<redacted>` in any `Debug`, so use `#[derive(Debug)]`",
+                        );
+                        skip_value(meta.input)?;
+                    }
                     _ => reject(cx, &meta, &name, Place::Struct)?,
                 }
                 Ok(())

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use syn::LitStr;
 
 use crate::ast::{Container, Field, Kind};
-use crate::attr::{Endpoint, Spanned};
+use crate::attr::{Endpoint, HttpMethod, Spanned};
 use crate::ctxt::Ctxt;
 
 /// Runs every rule on `cont`, reporting each violation to `cx`.
@@ -14,7 +14,7 @@ pub fn check(cx: &Ctxt, cont: &Container) {
     check_kind(cx, cont);
     for field in &cont.fields {
         check_field(cx, cont.kind, field);
-        check_redact(cx, cont, field);
+        check_redact(cx, field);
     }
     if let Some(endpoint) = &cont.attrs.endpoint
         && cont.kind == Kind::Request
@@ -42,6 +42,18 @@ fn check_kind(cx: &Ctxt, cont: &Container) {
             }
         }
         Kind::Record => {
+            for (flag, name) in [(&attrs.idempotent, "idempotent")] {
+                if let Some(flag) = flag {
+                    cx.syn_error(flag.loc.error(format_args!(
+                        "`{name}` belongs to a #[derive(WechatRequest)]; a record is not sent on its own"
+                    )));
+                }
+            }
+            if let Some(lookup) = &attrs.lookup {
+                cx.syn_error(lookup.loc.error(
+                    "`lookup` belongs to a #[derive(WechatRequest)]; a record is not sent on its own",
+                ));
+            }
             if let Some(endpoint) = &attrs.endpoint {
                 cx.syn_error(endpoint.loc.error(format_args!(
                     "`{}` declares an endpoint, but a #[derive(WechatRecord)] is a nested record: derive `WechatRequest` for an endpoint",
@@ -132,17 +144,11 @@ fn check_field(cx: &Ctxt, kind: Kind, field: &Field) {
     check_serde(cx, field);
 }
 
-/// `redact` hides a field in the `debug` impl: it needs that impl, and an `encrypt` field is hidden
-/// there already.
-fn check_redact(cx: &Ctxt, cont: &Container, field: &Field) {
-    let Some(redact) = &field.attrs.redact else { return };
-    if field.attrs.encrypt.is_some() {
+/// `redact` and `encrypt` are two kinds of personal data: a field is one or the other.
+fn check_redact(cx: &Ctxt, field: &Field) {
+    if let (Some(redact), Some(_)) = (&field.attrs.redact, &field.attrs.encrypt) {
         cx.syn_error(redact.loc.error(
-            "`redact` is redundant on an `encrypt` field: `#[wechat(debug)]` already prints it as `<redacted>`",
-        ));
-    } else if cont.attrs.debug.is_none() {
-        cx.syn_error(redact.loc.error(
-            "`redact` only affects the Debug impl of `#[wechat(debug)]`: add `debug` to the struct's `#[wechat(...)]`",
+            "`redact` is redundant on an `encrypt` field: a `Sensitive` value is sent encrypted and never printed",
         ));
     }
 }
@@ -172,9 +178,33 @@ fn check_serde(cx: &Ctxt, field: &Field) {
     }
 }
 
+/// `idempotent` on a GET says nothing; `lookup` names a method and a path.
+fn check_exactly_once(cx: &Ctxt, cont: &Container, method: HttpMethod) {
+    if let Some(idempotent) = &cont.attrs.idempotent
+        && method == HttpMethod::Get
+    {
+        cx.syn_error(
+            idempotent.loc.error("a `get` request is always idempotent: remove `idempotent`"),
+        );
+    }
+    if let Some(lookup) = &cont.attrs.lookup {
+        let text = lookup.value.value();
+        let well_formed = text.split_once(' ').is_some_and(|(method, path)| {
+            matches!(method, "GET" | "POST") && path.starts_with("/v3/") && !path.contains(' ')
+        });
+        if !well_formed {
+            cx.error(
+                lookup.value.span(),
+                "`lookup` names the query endpoint as \"METHOD /v3/...\", e.g. \"POST /v3/gov/subsidy/zhejiang/qualifications/query\"",
+            );
+        }
+    }
+}
+
 /// The path template's syntax, its placeholders against the `path` fields, and the body rule.
 fn check_endpoint(cx: &Ctxt, cont: &Container, endpoint: &Spanned<Endpoint>) {
     let Endpoint { method, template } = &endpoint.value;
+    check_exactly_once(cx, cont, *method);
     let placeholders = match parse_template(template) {
         Ok(placeholders) => placeholders,
         Err(message) => {
@@ -253,8 +283,15 @@ fn parse_template(template: &LitStr) -> Result<Vec<String>, String> {
             "the path cannot contain `{bad}`: query parameters come from fields marked `#[wechat(query)]`"
         ));
     }
-    if text.chars().any(|c| c.is_whitespace() || c.is_control()) {
-        return Err("the path cannot contain whitespace or control characters".to_owned());
+    if let Some(bad) = text.chars().find(|&c| !is_path_char(c)) {
+        return Err(format!(
+            "the path cannot contain {bad:?}: URL parsers rewrite it, so the path sent would differ from the path signed (allowed: ASCII letters, digits, `-._~!$&'()*+,;=:@/` and `{{placeholders}}`)"
+        ));
+    }
+    if text.split('/').any(|segment| segment == "." || segment == "..") {
+        return Err(
+            "the path cannot contain a `.` or `..` segment: URL parsers resolve it, so the path sent would differ from the path signed".to_owned(),
+        );
     }
     let mut placeholders = Vec::new();
     let mut rest = text.as_str();
@@ -279,6 +316,11 @@ fn parse_template(template: &LitStr) -> Result<Vec<String>, String> {
         rest = &after[close + 1..];
     }
     Ok(placeholders)
+}
+
+/// RFC 3986's path characters that no URL parser rewrites, and the placeholder braces.
+fn is_path_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || "-._~!$&'()*+,;=:@/{}".contains(c)
 }
 
 #[cfg(test)]
@@ -311,6 +353,14 @@ mod tests {
             "/v3/{a-b}",
             "/v3/{a{b}}",
             "/v3/a b",
+            "/v3/a\\b",
+            "/v3/\"a\"",
+            "/v3/<a>",
+            "/v3/订单",
+            "/v3/a%20b",
+            "/v3/./a",
+            "/v3/../a",
+            "/v3/a/..",
         ] {
             assert!(placeholders(bad).is_err(), "{bad}");
         }

@@ -6,6 +6,7 @@ use quote::{ToTokens, quote, quote_spanned};
 use syn::{GenericArgument, PathArguments, Type};
 
 use crate::ast::{Container, Field, Kind};
+use crate::attr::HttpMethod;
 
 /// The impls for a checked container.
 pub fn emit(cont: &Container) -> TokenStream {
@@ -13,7 +14,6 @@ pub fn emit(cont: &Container) -> TokenStream {
     let validate = validate_impl(cont, &krate);
     let encrypt = encrypt_impl(cont, &krate);
     let request = (cont.kind == Kind::Request).then(|| request_impl(cont, &krate));
-    let debug = cont.attrs.debug.is_some().then(|| debug_impl(cont, &krate));
     let probes = cont
         .fields
         .iter()
@@ -29,57 +29,8 @@ pub fn emit(cont: &Container) -> TokenStream {
             #[automatically_derived]
             impl #krate::request::__private::HoldsRecords for #ident {}
             #request
-            #debug
             #(#probes)*
         };
-    }
-}
-
-/// `impl Debug` that shows every field but the `encrypt` and `redact` ones, so that logging a
-/// request never prints the personal data it carries. A `nested` field is shown only if its
-/// records redact too (`RedactingDebug`, which this impl also declares).
-fn debug_impl(cont: &Container, krate: &TokenStream) -> TokenStream {
-    let ident = cont.ident;
-    let name = ident.to_string();
-    let fields = cont.fields.iter().map(|field| {
-        let rust_name = field.ident.to_string();
-        let member = field.ident;
-        let attrs = &field.attrs;
-        if attrs.encrypt.is_some() || attrs.redact.is_some() {
-            quote!(.field(#rust_name, &::core::format_args!("<redacted>")))
-        } else if attrs.nested.is_some() {
-            let span = field.span();
-            let krate = respan(krate.clone(), span);
-            let ty = field.ty;
-            let value = field_ref(field);
-            let value = quote_spanned!(span=>
-                #krate::request::__private::RecordProbe::<#ty>::redacting_debug(#value)
-            );
-            quote!(.field(#rust_name, #value))
-        } else {
-            quote!(.field(#rust_name, &self.#member))
-        }
-    });
-    let shows_records = cont
-        .fields
-        .iter()
-        .any(|field| field.attrs.nested.is_some() && field.attrs.redact.is_none());
-    let probes = shows_records.then(|| {
-        quote! {
-            #[allow(unused_imports)]
-            use #krate::request::__private::NotARecord as _;
-        }
-    });
-    quote! {
-        #[automatically_derived]
-        impl ::core::fmt::Debug for #ident {
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                #probes
-                f.debug_struct(#name) #(#fields)* .finish()
-            }
-        }
-        #[automatically_derived]
-        impl #krate::request::__private::RedactingDebug for #ident {}
     }
 }
 
@@ -251,7 +202,16 @@ fn request_impl(cont: &Container, krate: &TokenStream) -> TokenStream {
         unreachable!("check.rs requires the endpoint and the response of a request");
     };
     let response = &response.value;
-    let method = Ident::new(endpoint.value.method.variant(), Span::call_site());
+    let http_method = endpoint.value.method;
+    let method = Ident::new(http_method.variant(), Span::call_site());
+    let idempotent = http_method == HttpMethod::Get || attrs.idempotent.is_some();
+    let lookup = match &attrs.lookup {
+        Some(lookup) => {
+            let lookup = &lookup.value;
+            quote!(::core::option::Option::Some(#lookup))
+        }
+        None => quote!(::core::option::Option::None),
+    };
     let template = &endpoint.value.template;
     let query = cont.fields.iter().filter(|f| f.attrs.query.is_some()).map(|f| &f.name);
     quote! {
@@ -261,6 +221,8 @@ fn request_impl(cont: &Container, krate: &TokenStream) -> TokenStream {
             const METHOD: #krate::request::Method = #krate::request::Method::#method;
             const PATH: &'static ::core::primitive::str = #template;
             const QUERY: &'static [&'static ::core::primitive::str] = &[#(#query),*];
+            const IDEMPOTENT: ::core::primitive::bool = #idempotent;
+            const LOOKUP: ::core::option::Option<&'static ::core::primitive::str> = #lookup;
         }
     }
 }
@@ -278,8 +240,13 @@ fn record_probe(cont: &Container, index: usize, field: &Field, krate: &TokenStre
     if field.attrs.nested.is_some() {
         return quote_spanned!(span=> const _: () = #private::require_record::<#ty>(););
     }
+    let redacted = field
+        .attrs
+        .redact
+        .is_some()
+        .then(|| quote_spanned!(span=> const _: () = #private::require_redacted::<#ty>();));
     if !is_probed(field) {
-        return TokenStream::new();
+        return redacted.unwrap_or_default();
     }
     let probe = |ty: &TokenStream| {
         [
@@ -300,26 +267,27 @@ fn record_probe(cont: &Container, index: usize, field: &Field, krate: &TokenStre
         }
     }
     let holds = holds_records_ident(index);
-    let forgotten = format!(
-        "field `{}` holds WeChat Pay records: mark it #[wechat(nested)] so that their rules and encrypted fields apply",
-        field.ident
-    );
-    let unsupported = format!(
-        "field `{}` holds WeChat Pay records in a container `nested` does not support: use a Vec, Option or Box of the record, and mark the field #[wechat(nested)]",
-        field.ident
-    );
+    let is_record = is_record_ident(index);
+    let krate_at_field = respan(krate.clone(), span);
+    let checks = quote_spanned!(span=> #krate_at_field::request::__private);
+    let (holds_at, is_record_at) =
+        (Ident::new(&holds.to_string(), span), Ident::new(&is_record.to_string(), span));
     quote_spanned! {span=>
+        #redacted
+        const #is_record: ::core::primitive::bool = {
+            #[allow(unused_imports)]
+            use #private::NotARecord as _;
+            #private::RecordProbe::<#ty>::IS_RECORD
+        };
         const #holds: ::core::primitive::bool = {
             #[allow(unused_imports)]
             use #private::NotARecord as _;
             #(#held)||*
         };
-        const _: () = {
-            #[allow(unused_imports)]
-            use #private::NotARecord as _;
-            ::core::assert!(!#private::RecordProbe::<#ty>::IS_RECORD, #forgotten);
-            ::core::assert!(!#holds, #unsupported);
-        };
+        const _: () = #checks::nested_not_forgotten::<#checks::Field<#is_record_at>>();
+        const _: () = #checks::records_in_supported_container::<
+            #checks::Field<{ #holds_at && !#is_record_at }>,
+        >();
     }
 }
 
@@ -331,9 +299,14 @@ fn is_probed(field: &Field) -> bool {
         && !is_plain(field.ty.to_token_stream())
 }
 
-/// The constant that tells whether field `index` holds records, for its assertion and its copy.
+/// The constant that tells whether field `index` holds records, for its checks and its copy.
 fn holds_records_ident(index: usize) -> Ident {
     Ident::new(&format!("__WECHAT_FIELD_{index}_HOLDS_RECORDS"), Span::call_site())
+}
+
+/// The constant that tells whether field `index` is a record left without `nested`.
+fn is_record_ident(index: usize) -> Ident {
+    Ident::new(&format!("__WECHAT_FIELD_{index}_IS_RECORD"), Span::call_site())
 }
 
 /// The named types written inside `ty`, at every depth: in generic arguments and in array,

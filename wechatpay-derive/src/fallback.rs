@@ -58,19 +58,8 @@ pub fn expand(input: &DeriveInput, kind: Kind, error: syn::Error) -> TokenStream
                 const METHOD: #krate::request::Method = #krate::request::Method::#method;
                 const PATH: &'static ::core::primitive::str = #template;
                 const QUERY: &'static [&'static ::core::primitive::str] = &[];
+                const IDEMPOTENT: ::core::primitive::bool = false;
             }
-        }
-    });
-    let debug = attrs.debug.is_some().then(|| {
-        quote! {
-            #[automatically_derived]
-            impl #impl_generics ::core::fmt::Debug for #ident #ty_generics #where_clause {
-                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                    f.write_str(::core::stringify!(#ident))
-                }
-            }
-            #[automatically_derived]
-            impl #impl_generics #private::RedactingDebug for #ident #ty_generics #where_clause {}
         }
     });
     quote! {
@@ -96,7 +85,6 @@ pub fn expand(input: &DeriveInput, kind: Kind, error: syn::Error) -> TokenStream
             #[automatically_derived]
             impl #impl_generics #private::HoldsRecords for #ident #ty_generics #where_clause {}
             #request
-            #debug
         };
     }
 }

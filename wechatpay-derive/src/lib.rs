@@ -41,7 +41,7 @@ use crate::ast::Kind;
 ///
 /// ```
 /// use serde::{Deserialize, Serialize};
-/// use wechatpay::{WechatRecord, WechatRequest};
+/// use wechatpay::{Sensitive, WechatRecord, WechatRequest};
 ///
 /// #[derive(Deserialize)]
 /// pub struct AddReceiverReply {
@@ -61,7 +61,7 @@ use crate::ast::Kind;
 ///     pub account: String,
 ///     /// Sent as RSA-OAEP ciphertext under the configured WeChat Pay key.
 ///     #[wechat(encrypt)]
-///     pub name: Option<String>,
+///     pub name: Option<Sensitive>,
 /// }
 ///
 /// #[derive(Serialize, WechatRequest)]
@@ -73,10 +73,10 @@ use crate::ast::Kind;
 ///     pub mchid: String,
 /// }
 ///
-/// #[derive(Serialize, WechatRecord)]
+/// #[derive(Debug, Serialize, WechatRecord)]
 /// pub struct Contact {
 ///     #[wechat(required, encrypt)]
-///     pub tel: String,
+///     pub tel: Sensitive,
 /// }
 ///
 /// #[derive(Serialize, WechatRequest)]
@@ -101,7 +101,8 @@ use crate::ast::Kind;
 /// | `response = Type` | the type the answer decodes into (required) |
 /// | `validate_with = path::to::rule` | a struct-level rule, `fn(&Self, &mut Checker<'_>)`, run after the field rules |
 /// | `crate = "path"` | the path to the `wechatpay` crate when the dependency is renamed (default `::wechatpay`) |
-/// | `debug` | also implements `Debug`, printing `encrypt` and `redact` fields as `<redacted>` (instead of `#[derive(Debug)]`, which would print the personal data); a `nested` field's records must have `debug` too (or the field `redact`) |
+/// | `idempotent` | repeating the request with the same parameters is safe (say so only where its page does): it may be sent again after a failure that leaves open whether it was applied. Every `get` is idempotent; anything else is not unless marked |
+/// | `lookup = "POST /v3/..."` | the endpoint that tells whether a request was applied, named in `Error::OutcomeUnknown` |
 ///
 /// # Field attributes: `#[wechat(...)]` on a field
 ///
@@ -109,8 +110,8 @@ use crate::ast::Kind;
 /// | --- | --- | --- |
 /// | `path` | fills the `{placeholder}` named after the field's serialized name; implicitly `required` | text, numbers, enums |
 /// | `query` | appended as `?name=value`, in declaration order; `None` is left out | text, numbers, enums |
-/// | `encrypt` | RSA-OAEP under the configured WeChat Pay key, then base64 (body and query fields, not path fields) | `String`, `Option<String>`, `Vec<String>` |
-/// | `redact` | printed as `<redacted>` by the `debug` impl, sent as is: personal data the API does not encrypt (an address); only with `debug`, and not with `encrypt` (already hidden) | any |
+/// | `encrypt` | RSA-OAEP under the configured WeChat Pay key, then base64 (body and query fields, not path fields); a `Sensitive` serializes only so, and never prints | `Sensitive`, `Option<Sensitive>`, `Vec<Sensitive>` |
+/// | `redact` | personal data the API does not encrypt (an address): sent as is, printed as `<redacted>` by any `Debug`; not with `encrypt` | `Redacted<T>`, and `Option`/`Vec` of it |
 /// | `required` | present and non-empty | `String`, `Option<_>`, `Vec<_>` |
 /// | `len = N` | exactly N characters | `String`, `Option<String>` |
 /// | `min_len = N`, `max_len = N` | at least / at most N characters | `String`, `Option<String>` |
@@ -123,6 +124,11 @@ use crate::ast::Kind;
 /// `#[serde(rename = "...")]` and `#[serde(rename_all = "...")]`. `path` and `query` fields are
 /// left out of the JSON body, and `None` fields are not sent. Every field type must be `Clone`:
 /// encryption builds an encrypted copy and leaves the caller's value untouched.
+///
+/// Personal data is typed, so that no route leaks it: a `Sensitive` value serializes only inside
+/// the encryption step (a plaintext one inside a type of your own, a tuple or a
+/// `serde_json::Value` is refused with an error naming the rule, never the value), and both
+/// `Sensitive` and `Redacted` print as `<redacted>` in a `#[derive(Debug)]`.
 ///
 /// Why one `#[wechat(...)]` attribute rather than bare `#[path]`, `#[encrypt]`, …: a bare `path`
 /// helper is ambiguous with the built-in `#[path]` attribute (E0659), helpers that shadow built-in
@@ -161,18 +167,18 @@ pub fn derive_wechat_request(input: TokenStream) -> TokenStream {
 ///
 /// ```
 /// use serde::Serialize;
-/// use wechatpay::WechatRecord;
 /// use wechatpay::request::{Rule, Validate};
+/// use wechatpay::{Sensitive, WechatRecord};
 ///
-/// #[derive(Serialize, WechatRecord)]
+/// #[derive(Debug, Serialize, WechatRecord)]
 /// pub struct Qualification {
 ///     #[wechat(required, len = 18, encrypt)]
-///     pub cert_no: String,
+///     pub cert_no: Sensitive,
 ///     #[wechat(digits = [11])]
 ///     pub tel: Option<String>,
 /// }
 ///
-/// let item = Qualification { cert_no: String::new(), tel: Some("138".into()) };
+/// let item = Qualification { cert_no: "".into(), tel: Some("138".into()) };
 /// let violations = item.validate().unwrap_err();
 /// assert!(violations.contains("cert_no", &Rule::Required));
 /// assert!(violations.contains("tel", &Rule::Digits { counts: &[11] }));

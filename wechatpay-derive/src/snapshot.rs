@@ -40,7 +40,7 @@ fn request_with_path_query_body_and_nested_records() {
         quote! {
             #[derive(Serialize, WechatRequest)]
             #[wechat(post = "/v3/gov/subsidy/{sub_mchid}/qualifications", response = SyncReply)]
-            #[wechat(validate_with = rules::sync)]
+            #[wechat(validate_with = rules::sync, lookup = "POST /v3/gov/subsidy/query")]
             #[serde(rename_all = "snake_case")]
             pub struct QualificationsSync {
                 #[wechat(path, digits = [8, 9, 10])]
@@ -51,7 +51,7 @@ fn request_with_path_query_body_and_nested_records() {
                 pub req_ssn: String,
                 #[wechat(required, len = 18, encrypt)]
                 #[serde(rename = "certNo")]
-                pub cert_no: String,
+                pub cert_no: Sensitive,
                 #[wechat(required, nested)]
                 pub data: Vec<Qualification>,
                 pub amount: u64,
@@ -70,27 +70,26 @@ fn record() {
             #[derive(Serialize, WechatRecord)]
             pub struct Qualification {
                 #[wechat(required, encrypt)]
-                pub name: String,
+                pub name: Sensitive,
                 #[wechat(digits = [13, 14], encrypt)]
-                pub tel: Option<String>,
+                pub tel: Option<Sensitive>,
             }
         },
     );
 }
 
 #[test]
-fn debug_record_with_redact_nested_and_containers() {
+fn record_with_redact_nested_and_containers() {
     assert_snapshot(
-        "debug_record",
+        "redacted_record",
         Kind::Record,
         quote! {
-            #[derive(Serialize, WechatRecord)]
-            #[wechat(debug)]
+            #[derive(Debug, Serialize, WechatRecord)]
             pub struct Buyer {
                 #[wechat(encrypt)]
-                pub tel: String,
+                pub tel: Sensitive,
                 #[wechat(redact)]
-                pub address: String,
+                pub address: Redacted<String>,
                 #[wechat(nested)]
                 pub contacts: Vec<Contact>,
                 pub tags: BTreeMap<String, (u32, Tag)>,

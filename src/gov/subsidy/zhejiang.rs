@@ -11,12 +11,23 @@ use serde::{Deserialize, Serialize};
 use crate::money::Yuan;
 use crate::request::{Checker, Rule};
 use crate::time::UnixMillis;
-use crate::{ApiResponse, Error, ErrorData, WechatRecord, WechatRequest};
+use crate::{
+    ApiResponse, Error, ErrorData, Redacted, Sensitive, WechatRecord, WechatRequest, server_text,
+};
 
 /// `POST /v3/gov/subsidy/zhejiang/qualifications/sync` (核销资格): reports redeemed or returned
 /// subsidy qualifications. `cert_no`, `name` and `tel` are encrypted before sending.
-#[derive(Clone, PartialEq, Serialize, WechatRequest)]
-#[wechat(post = "/v3/gov/subsidy/zhejiang/qualifications/sync", response = SyncReply, debug)]
+///
+/// **Not idempotent**: the page does not say that repeating a report is safe, so a report that
+/// may have been applied (a broken connection after sending, a 5xx) is never sent again
+/// automatically; it ends in [`Error::OutcomeUnknown`], which points at
+/// `POST /v3/gov/subsidy/zhejiang/qualifications/query` (查询补贴资格) to find out.
+#[derive(Debug, Clone, PartialEq, Serialize, WechatRequest)]
+#[wechat(
+    post = "/v3/gov/subsidy/zhejiang/qualifications/sync",
+    response = SyncReply,
+    lookup = "POST /v3/gov/subsidy/zhejiang/qualifications/query"
+)]
 pub struct QualificationsSync {
     /// Request serial number (请求流水号).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -26,9 +37,11 @@ pub struct QualificationsSync {
     pub data: Vec<Qualification>,
 }
 
-/// One redeemed or returned qualification.
-#[derive(Clone, PartialEq, Serialize, WechatRecord)]
-#[wechat(validate_with = Qualification::check_conditions, debug)]
+/// One redeemed or returned qualification. Its personal data is typed: `cert_no`, `name` and
+/// `tel` are [`Sensitive`] (sent only encrypted), `address` is [`Redacted`] (sent as is); `Debug`
+/// prints none of them.
+#[derive(Debug, Clone, PartialEq, Serialize, WechatRecord)]
+#[wechat(validate_with = Qualification::check_conditions)]
 pub struct Qualification {
     /// Category voucher code (品类凭证码).
     #[wechat(required)]
@@ -38,12 +51,12 @@ pub struct Qualification {
     pub cate_code: String,
     /// ID card number (证件号码): upper-case, no spaces. Encrypted.
     #[wechat(required, encrypt)]
-    pub cert_no: String,
+    pub cert_no: Sensitive,
     /// Energy grade (能耗等级), required for appliances.
     pub grade: Option<Grade>,
     /// Buyer's name (姓名). Encrypted.
     #[wechat(required, encrypt)]
-    pub name: String,
+    pub name: Sensitive,
     /// When the sale completed or the goods came back (交易完成或商品退回时间戳).
     pub operation_time: UnixMillis,
     /// Bank name (银行机构名称).
@@ -60,14 +73,14 @@ pub struct Qualification {
     pub subsidy: Yuan,
     /// Buyer's phone number (手机号). Encrypted.
     #[wechat(required, encrypt)]
-    pub tel: String,
+    pub tel: Sensitive,
     /// District code (区县编码), 6 digits.
     #[wechat(required, digits = 6)]
     pub add_code: String,
     /// Delivery address (收货地址). Sent as is (the API does not encrypt it), but personal data:
     /// `Debug` prints `<redacted>`.
     #[wechat(required, redact)]
-    pub address: String,
+    pub address: Redacted<String>,
     /// Online or offline sale (销售方式).
     pub sale_models: SaleMode,
     /// Serial number of the product (S/N码).
@@ -136,7 +149,7 @@ impl Qualification {
                 Rule::Custom(Cow::Borrowed("required when status is returned")),
             );
         }
-        if self.cert_no.chars().any(|c| c.is_whitespace() || c.is_lowercase()) {
+        if self.cert_no.expose().chars().any(|c| c.is_whitespace() || c.is_lowercase()) {
             checker.report(
                 "cert_no",
                 Rule::Custom(Cow::Borrowed("must be upper-case with no spaces")),
@@ -190,8 +203,9 @@ pub enum AiProduct {
 }
 
 /// The answer: `resp_code` `000000` is success; any other code is turned into
-/// [`Error::Business`], never returned as a success.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+/// [`Error::Business`], never returned as a success. `Debug` shows the server's texts bounded and
+/// cleaned like errors do, and `error_data` as a count.
+#[derive(Clone, PartialEq, Eq, Deserialize)]
 pub struct SyncReply {
     /// `000000` on success.
     pub resp_code: String,
@@ -200,6 +214,16 @@ pub struct SyncReply {
     /// What was wrong with which records (`Debug` shows only how many: they may quote personal data).
     #[serde(default)]
     pub error_data: ErrorData,
+}
+
+impl std::fmt::Debug for SyncReply {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SyncReply")
+            .field("resp_code", &server_text(&self.resp_code))
+            .field("resp_desc", &server_text(&self.resp_desc))
+            .field("error_data", &self.error_data)
+            .finish()
+    }
 }
 
 /// The success code of the Zhejiang family.
@@ -218,7 +242,7 @@ impl ApiResponse for SyncReply {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::request::Validate;
+    use crate::request::{EncryptFields, Validate};
 
     fn record() -> Qualification {
         Qualification {
@@ -315,7 +339,14 @@ mod tests {
 
     #[test]
     fn the_wire_values_are_the_published_ones() {
-        let json = serde_json::to_value(record()).unwrap();
+        let refused = serde_json::to_value(record()).unwrap_err().to_string();
+        assert!(refused.contains("only encrypted"), "plaintext never serializes: {refused}");
+        let keys = crate::WechatPayKeys::new()
+            .with_public_key(wechatpay_mock::demo::wechatpay_public_key());
+        let sealed = record().encrypt_fields(&keys.encryptor().unwrap()).unwrap();
+        let json = serde_json::to_value(sealed).unwrap();
+        assert_ne!(json["cert_no"], "33010219900101123X");
+        assert_eq!(json["address"], "杭州");
         assert_eq!(json["grade"], "一级");
         assert_eq!(json["status"], "0");
         assert_eq!(json["sale_models"], "0");
@@ -344,5 +375,13 @@ mod tests {
         }
         assert!(shown.contains("cert_no: <redacted>") && shown.contains("AUTH"), "{shown}");
         assert!(shown.contains("address: <redacted>"), "{shown}");
+        let reply = SyncReply {
+            resp_code: "1".into(),
+            resp_desc: format!("\u{202E}{}", "长".repeat(1000)),
+            error_data: ErrorData(vec!["13800138000".into()]),
+        };
+        let shown = format!("{reply:?}");
+        assert!(!shown.contains('\u{202E}') && !shown.contains("13800138000"), "{shown}");
+        assert_eq!(shown.matches('长').count(), 256);
     }
 }

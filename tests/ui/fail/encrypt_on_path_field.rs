@@ -9,7 +9,7 @@ impl ::wechatpay::ApiResponse for Reply {}
 #[wechat(get = "/v3/users/{id_card}", response = Reply)]
 pub struct QueryUser {
     #[wechat(path, encrypt)]
-    pub id_card: String,
+    pub id_card: wechatpay::Sensitive,
 }
 
 fn main() {}

@@ -9,7 +9,7 @@ pub enum Status {
 #[derive(Serialize, WechatRecord)]
 pub struct Account {
     #[wechat(required, encrypt)]
-    pub name: String,
+    pub name: wechatpay::Sensitive,
     pub status: Status,
 }
 

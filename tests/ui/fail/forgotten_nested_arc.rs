@@ -10,7 +10,7 @@ impl ::wechatpay::ApiResponse for Reply {}
 #[derive(Serialize, WechatRecord)]
 pub struct Person {
     #[wechat(encrypt)]
-    pub tel: String,
+    pub tel: wechatpay::Sensitive,
 }
 
 // No other field is encrypted: without the check, this request would be sent with no key at all.

@@ -4,7 +4,7 @@ use wechatpay::WechatRecord;
 #[derive(Serialize, WechatRecord)]
 pub struct Person {
     #[wechat(encrypt)]
-    pub tel: String,
+    pub tel: wechatpay::Sensitive,
 }
 
 // An array of records without `nested` would be copied as is: its `tel` sent in plaintext.

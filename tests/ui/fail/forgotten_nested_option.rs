@@ -4,7 +4,7 @@ use wechatpay::WechatRecord;
 #[derive(Serialize, WechatRecord)]
 pub struct Contact {
     #[wechat(encrypt)]
-    pub tel: String,
+    pub tel: wechatpay::Sensitive,
 }
 
 #[derive(Serialize, WechatRecord)]

@@ -8,7 +8,7 @@ impl ::wechatpay::ApiResponse for Reply {}
 #[derive(Serialize, WechatRecord)]
 pub struct Contact {
     #[wechat(required, encrypt)]
-    pub tel: String,
+    pub tel: wechatpay::Sensitive,
 }
 
 #[derive(Serialize, WechatRequest)]

@@ -6,7 +6,7 @@ use wechatpay::WechatRecord;
 #[derive(Serialize, WechatRecord)]
 pub struct Person {
     #[wechat(encrypt)]
-    pub tel: String,
+    pub tel: wechatpay::Sensitive,
 }
 
 #[derive(Serialize, WechatRecord)]

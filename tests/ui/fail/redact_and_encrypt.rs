@@ -5,7 +5,7 @@ use wechatpay::WechatRecord;
 #[wechat(debug)]
 pub struct Buyer {
     #[wechat(encrypt, redact)]
-    pub tel: String,
+    pub tel: wechatpay::Sensitive,
 }
 
 fn main() {}

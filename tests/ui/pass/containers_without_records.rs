@@ -25,7 +25,7 @@ pub enum Status {
 #[derive(Serialize, WechatRecord)]
 pub struct Person {
     #[wechat(encrypt)]
-    pub tel: String,
+    pub tel: wechatpay::Sensitive,
 }
 
 #[derive(Serialize, WechatRecord)]

@@ -11,7 +11,7 @@ impl ::wechatpay::ApiResponse for Reply {}
 #[derive(Serialize, WechatRecord)]
 pub struct Contact {
     #[wechat(required, digits = [11], encrypt)]
-    pub tel: String,
+    pub tel: wechatpay::Sensitive,
 }
 
 #[derive(Serialize, WechatRecord)]
@@ -55,7 +55,7 @@ fn main() {
             Person { contacts: vec![], primary: None, plain: Box::new(Plain { note: "a".into() }) },
             Person {
                 contacts: vec![Contact { tel: "13800000000".into() }, Contact { tel: "12".into() }],
-                primary: Some(Contact { tel: String::new() }),
+                primary: Some(Contact { tel: "".into() }),
                 plain: Box::new(Plain { note: String::new() }),
             },
         ],

@@ -35,7 +35,7 @@ pub struct QueryBill {
     pub limit: Option<u32>,
     #[wechat(query, encrypt)]
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
+    pub name: Option<wechatpay::Sensitive>,
 }
 
 #[derive(Serialize, WechatRequest)]

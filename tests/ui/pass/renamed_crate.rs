@@ -13,7 +13,7 @@ impl ::wechatpay::ApiResponse for Reply {}
 #[wechat(crate = "::wx")]
 pub struct Item {
     #[wechat(required, encrypt)]
-    pub name: String,
+    pub name: wechatpay::Sensitive,
 }
 
 #[derive(Serialize, wx::WechatRequest)]

@@ -34,7 +34,7 @@ use reply::Reply;
 #[derive(Serialize, WechatRecord)]
 pub struct Inner {
     #[wechat(required, len = 2, encrypt)]
-    pub name: std::string::String,
+    pub name: wechatpay::Sensitive,
 }
 
 #[derive(Serialize, WechatRequest)]

@@ -34,7 +34,7 @@ pub struct Amount {
 #[wechat(post = "/v3/register", response = Reply, validate_with = "rules::name_needs_id_type")]
 pub struct Register {
     #[wechat(encrypt)]
-    pub name: Option<String>,
+    pub name: Option<wechatpay::Sensitive>,
     #[wechat(one_of = ["IDCARD"])]
     pub id_type: Option<String>,
     #[wechat(nested)]

@@ -7,9 +7,9 @@ use super::{Client, DEFAULT_BASE_URL, Inner, RetryPolicy};
 use crate::cert::PlatformCertificate;
 use crate::clock::Clock;
 use crate::error::Error;
+use crate::key_store::WechatPayKeys;
 use crate::keys::{MerchantPrivateKey, MerchantSerial, WechatPayPublicKey};
 use crate::sign::Signer;
-use crate::verify::WechatPayKeys;
 
 /// Builds a [`Client`]. Keys are checked as they are given; [`ClientBuilder::build`] checks that
 /// the merchant is complete and the base URL is usable.
@@ -179,6 +179,8 @@ impl ClientBuilder {
             retry: self.retry,
             user_agent,
             max_response_bytes: self.max_response_bytes,
+            connect_timeout: self.connect_timeout,
+            timeout: self.timeout,
         };
         Ok(Client { inner: Arc::new(inner) })
     }

@@ -13,10 +13,11 @@ pub use builder::ClientBuilder;
 pub use retry::RetryPolicy;
 
 use crate::error::{ApiErrorDetail, Error, TransportKind, json_error_summary, server_text};
+use crate::key_store::WechatPayKeys;
+use crate::protocol::headers;
 use crate::request::{PreparedRequest, WechatRequest};
 use crate::response::ApiResponse as _;
-use crate::sign::Signer;
-use crate::verify::WechatPayKeys;
+use crate::sign::{Authorization, Signer};
 
 /// The production host of APIv3.
 pub const DEFAULT_BASE_URL: &str = "https://api.mch.weixin.qq.com";
@@ -37,18 +38,20 @@ struct Inner {
     retry: RetryPolicy,
     user_agent: Option<http::HeaderValue>,
     max_response_bytes: usize,
+    connect_timeout: std::time::Duration,
+    timeout: std::time::Duration,
 }
 
 /// A complete answer: status, headers and body bytes as received.
-struct Answer {
-    status: u16,
-    headers: HeaderMap,
-    body: Vec<u8>,
+pub(crate) struct Answer {
+    pub(crate) status: u16,
+    pub(crate) headers: HeaderMap,
+    pub(crate) body: Vec<u8>,
 }
 
 impl Answer {
     fn request_id(&self) -> Option<String> {
-        let id = self.headers.get("Request-ID")?.to_str().ok()?;
+        let id = self.headers.get(headers::REQUEST_ID)?.to_str().ok()?;
         Some(server_text(id))
     }
 }
@@ -81,19 +84,24 @@ impl Client {
         &self.inner.base_url
     }
 
-    /// validate → encrypt → serialize → sign → send (with retries) → verify → decode → business
-    /// check. Nothing is sent if validation or encryption fails; no answer whose signature does
-    /// not verify is returned as a success.
+    /// validate → encrypt → serialize → sign → send → verify → decode → business check. Nothing
+    /// is sent if validation or encryption fails; no answer whose signature does not verify is
+    /// returned as a success.
+    ///
+    /// Exactly once: a request is sent again only when it provably was not acted on (the
+    /// connection could not be established, or WeChat Pay answered 429 rate-limited) or when it
+    /// is idempotent ([`WechatRequest::IDEMPOTENT`]). Any other failure after the request was
+    /// written is [`Error::OutcomeUnknown`] for a request that is not idempotent.
     pub async fn send<R: WechatRequest>(&self, request: &R) -> Result<R::Response, Error> {
         let span = tracing::info_span!("wechatpay", method = %R::METHOD, path = R::PATH);
-        let prepared = span.in_scope(|| request.prepare(&self.inner.signer, &self.inner.keys))?;
-        if self.inner.keys.is_empty() {
+        let prepared = span.in_scope(|| request.prepare(&self.inner.keys))?;
+        if !self.inner.keys.can_verify_now() {
             // WeChat Pay would act on the request, but its answer could not be verified.
             return Err(Error::Setup(
-                "no WeChat Pay public key or platform certificate is configured to verify the answer: nothing was sent".into(),
+                "no WeChat Pay public key or currently valid platform certificate is configured to verify the answer: nothing was sent".into(),
             ));
         }
-        let answer = self.execute(prepared).instrument(span).await?;
+        let answer = self.execute(&prepared, R::LOOKUP).instrument(span).await?;
         let request_id = answer.request_id();
         let body: &[u8] = if answer.body.is_empty() { b"null" } else { &answer.body };
         let response: R::Response = serde_json::from_slice(body).map_err(|error| {
@@ -102,83 +110,223 @@ impl Client {
         response.into_result(request_id)
     }
 
-    /// Sends with retries; returns the verified 2xx answer.
-    async fn execute(&self, mut prepared: PreparedRequest) -> Result<Answer, Error> {
-        let retry = self.inner.retry;
+    /// Sends, signing every attempt anew, with the retries the exactly-once rules allow; returns
+    /// the verified 2xx answer.
+    async fn execute(
+        &self,
+        prepared: &PreparedRequest,
+        lookup: Option<&'static str>,
+    ) -> Result<Answer, Error> {
         let mut attempt = 1;
         loop {
-            if attempt > 1 {
-                prepared.authorization = self.inner.signer.authorize(
-                    prepared.method.as_str(),
-                    &prepared.target,
-                    &prepared.body,
-                )?;
+            let authorization = prepared.sign(&self.inner.signer)?;
+            let outcome = self.attempt(prepared, &authorization, attempt).await?;
+            match retry::decide(&outcome, prepared.idempotent, attempt - 1, &self.inner.retry) {
+                Some(wait) => {
+                    tracing::info!(attempt, wait_ms = wait.as_millis() as u64, "retrying");
+                    tokio::time::sleep(wait).await;
+                    attempt += 1;
+                }
+                None => return self.conclude(outcome, prepared, lookup),
             }
-            let outcome = self.attempt(&prepared, attempt).await;
-            let retryable = match &outcome {
-                Ok(answer) => retry::is_retryable_status(answer.status),
-                Err(Error::Transport { kind, .. }) => *kind != TransportKind::TooLarge,
-                Err(_) => false,
-            };
-            if retryable && attempt <= retry.max_retries {
-                tokio::time::sleep(retry.delay(attempt)).await;
-                attempt += 1;
-                continue;
-            }
-            let answer = outcome?;
-            return self.accept(answer);
         }
     }
 
-    /// A 2xx answer that verifies, or the error the answer stands for.
-    fn accept(&self, answer: Answer) -> Result<Answer, Error> {
-        let request_id = answer.request_id();
-        if !(200..300).contains(&answer.status) {
-            return Err(api_error(&answer, request_id));
+    /// The verified 2xx answer, or the error the last attempt's outcome stands for.
+    fn conclude(
+        &self,
+        outcome: Outcome,
+        prepared: &PreparedRequest,
+        lookup: Option<&'static str>,
+    ) -> Result<Answer, Error> {
+        let unknown = |cause: String, request_id: Option<String>| Error::OutcomeUnknown {
+            method: prepared.method,
+            path: prepared.path().to_owned(),
+            cause,
+            lookup,
+            request_id,
+        };
+        match outcome {
+            Outcome::Answered(answer) => {
+                let request_id = answer.request_id();
+                if (200..300).contains(&answer.status) {
+                    self.inner
+                        .keys
+                        .verify(&answer.headers, &answer.body)
+                        .inspect_err(|kind| tracing::warn!(%kind, "the answer failed verification"))
+                        .map_err(|kind| Error::Verification { kind, request_id })?;
+                    return Ok(answer);
+                }
+                let error = api_error(&answer, request_id.clone());
+                if answer.status >= 500 && !prepared.idempotent {
+                    return Err(unknown(error.to_string(), request_id));
+                }
+                Err(error)
+            }
+            Outcome::NotSent(failure) => Err(failure.into_error()),
+            Outcome::Broken(failure) if prepared.idempotent => Err(failure.into_error()),
+            Outcome::Broken(failure) => Err(unknown(failure.message, None)),
         }
-        self.inner
-            .keys
-            .verify(&answer.headers, &answer.body)
-            .inspect_err(|kind| tracing::warn!(%kind, "the answer failed verification"))
-            .map_err(|kind| Error::Verification { kind, request_id })?;
-        Ok(answer)
     }
 
-    /// One HTTP exchange.
-    async fn attempt(&self, prepared: &PreparedRequest, attempt: u32) -> Result<Answer, Error> {
+    /// One HTTP exchange. `Err` only for what is not the network's doing (nothing was sent).
+    async fn attempt(
+        &self,
+        prepared: &PreparedRequest,
+        authorization: &Authorization,
+        attempt: u32,
+    ) -> Result<Outcome, Error> {
         let url = format!("{}{}", self.inner.base_url, prepared.target);
-        let method = http::Method::from_bytes(prepared.method.as_str().as_bytes())
-            .map_err(|_| Error::Setup("unsupported HTTP method".into()))?;
-        let mut headers = prepared.headers()?;
+        let mut headers = prepared.headers(authorization)?;
         if let Some(user_agent) = &self.inner.user_agent {
             headers.insert(http::header::USER_AGENT, user_agent.clone());
         }
-        let mut response = self
+        let sent = self
             .inner
             .http
-            .request(method, url)
+            .request(prepared.method.to_http(), url)
             .headers(headers)
             .body(prepared.body.clone())
             .send()
-            .await
-            .map_err(transport_error)
-            .inspect_err(|error| tracing::warn!(attempt, %error, "no answer"))?;
+            .await;
+        let mut response = match sent {
+            Ok(response) => response,
+            Err(error) if error.is_builder() => {
+                return Err(Error::Setup(format!(
+                    "the HTTP request could not be built: {}",
+                    error.without_url()
+                )));
+            }
+            Err(error) => {
+                let outcome = self.transport_failure(&error, Phase::Sending);
+                tracing::warn!(attempt, error = %outcome.failure().message, "no answer");
+                return Ok(outcome);
+            }
+        };
         let status = response.status().as_u16();
         let headers = std::mem::take(response.headers_mut());
         let mut body = Vec::new();
-        while let Some(chunk) = response.chunk().await.map_err(transport_error)? {
-            if body.len() + chunk.len() > self.inner.max_response_bytes {
-                return Err(Error::Transport {
-                    kind: TransportKind::TooLarge,
-                    message: format!("the answer exceeds {} bytes", self.inner.max_response_bytes),
-                });
+        loop {
+            match response.chunk().await {
+                Ok(Some(chunk)) => {
+                    if body.len() + chunk.len() > self.inner.max_response_bytes {
+                        let message = format!(
+                            "the answer exceeds {} bytes (status {status})",
+                            self.inner.max_response_bytes
+                        );
+                        tracing::warn!(attempt, status, "the answer is too large");
+                        let failure =
+                            Failure { kind: TransportKind::TooLarge, message, repeatable: false };
+                        return Ok(Outcome::Broken(failure));
+                    }
+                    body.extend_from_slice(&chunk);
+                }
+                Ok(None) => break,
+                Err(error) => {
+                    let outcome = self.transport_failure(&error, Phase::Reading(status));
+                    tracing::warn!(attempt, status, error = %outcome.failure().message, "the answer broke off");
+                    return Ok(outcome);
+                }
             }
-            body.extend_from_slice(&chunk);
         }
         let answer = Answer { status, headers, body };
         tracing::info!(attempt, status, request_id = answer.request_id().as_deref(), "answered");
-        Ok(answer)
+        Ok(Outcome::Answered(answer))
     }
+
+    /// What a reqwest error means for exactly-once, described with where it happened.
+    fn transport_failure(&self, error: &reqwest::Error, phase: Phase) -> Outcome {
+        let peer = peer(&self.inner.base_url);
+        let cause = root_cause(error);
+        if error.is_connect() && phase == Phase::Sending {
+            let what = if error.is_timeout() {
+                format!("could not connect within {:?}", self.inner.connect_timeout)
+            } else {
+                "could not connect".to_owned()
+            };
+            let message = format!("{what} to {peer}: {cause}; the request was not sent");
+            return Outcome::NotSent(Failure {
+                kind: TransportKind::Connect,
+                message,
+                repeatable: true,
+            });
+        }
+        let (kind, what) = if error.is_timeout() {
+            (TransportKind::Timeout, format!("timed out after {:?}", self.inner.timeout))
+        } else {
+            (TransportKind::Interrupted, "the connection broke".to_owned())
+        };
+        let when = match phase {
+            Phase::Sending => "after the request was written (or while writing it)".to_owned(),
+            Phase::Reading(status) => format!("while the {status} answer's body was arriving"),
+        };
+        let message = format!("{what} {when} ({peer}): {cause}");
+        Outcome::Broken(Failure { kind, message, repeatable: !error.is_decode() })
+    }
+}
+
+/// What one attempt ended in, as the exactly-once rules see it.
+pub(crate) enum Outcome {
+    /// A complete answer, any status.
+    Answered(Answer),
+    /// The connection could not be established: the request was never written.
+    NotSent(Failure),
+    /// The request was, or may have been, written; then the exchange broke.
+    Broken(Failure),
+}
+
+impl Outcome {
+    fn failure(&self) -> &Failure {
+        match self {
+            Outcome::NotSent(failure) | Outcome::Broken(failure) => failure,
+            Outcome::Answered(_) => unreachable!("only failures are described"),
+        }
+    }
+}
+
+/// A transport failure, described.
+pub(crate) struct Failure {
+    kind: TransportKind,
+    message: String,
+    /// Whether trying again could help (not for an answer too large or undecodable).
+    pub(crate) repeatable: bool,
+}
+
+impl Failure {
+    fn into_error(self) -> Error {
+        Error::Transport { kind: self.kind, message: self.message }
+    }
+}
+
+/// Where an exchange was when it failed.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Phase {
+    /// Connecting or writing the request, or waiting for the answer's head.
+    Sending,
+    /// Reading the body of an answer with this status.
+    Reading(u16),
+}
+
+/// `host:port` of the base URL, for messages (never user-info or a path).
+fn peer(base_url: &str) -> String {
+    match reqwest::Url::parse(base_url) {
+        Ok(url) => format!(
+            "{}:{}",
+            url.host_str().unwrap_or("?"),
+            url.port_or_known_default().map_or_else(|| "?".to_owned(), |port| port.to_string())
+        ),
+        Err(_) => "the base URL".to_owned(),
+    }
+}
+
+/// The innermost cause of a reqwest error ("Connection refused (os error 111)"), which says
+/// what happened without a URL.
+fn root_cause(error: &reqwest::Error) -> String {
+    let mut cause: &dyn std::error::Error = error;
+    while let Some(source) = cause.source() {
+        cause = source;
+    }
+    server_text(&cause.to_string())
 }
 
 /// The `Error::Api` for a non-2xx answer; tolerant of bodies that are not APIv3 error JSON.
@@ -209,17 +357,6 @@ fn api_error(answer: &Answer, request_id: Option<String>) -> Error {
         detail,
         request_id,
     }
-}
-
-fn transport_error(error: reqwest::Error) -> Error {
-    let kind = if error.is_timeout() {
-        TransportKind::Timeout
-    } else if error.is_connect() {
-        TransportKind::Connect
-    } else {
-        TransportKind::Interrupted
-    };
-    Error::Transport { kind, message: error.without_url().to_string() }
 }
 
 #[cfg(test)]

@@ -1,8 +1,10 @@
-//! Encryption of `encrypt` fields into a copy of the request; the caller's value is untouched.
+//! The encryption step: a copy of the request in which every `Sensitive` value the derive reaches
+//! is sealed (its ciphertext), the only form in which such a value serializes.
 
 use super::validate::Validate;
 use crate::cipher::FieldEncryptor;
 use crate::error::CryptoError;
+use crate::sensitive::{Redacted, Sensitive};
 
 /// A request or record whose sensitive fields (nested ones included) can be encrypted.
 ///
@@ -18,10 +20,11 @@ pub trait EncryptFields: Validate + Sized {
     /// Whether any field, nested ones included, is marked `encrypt`.
     const HAS_ENCRYPTED_FIELDS: bool;
 
-    /// A copy with every `encrypt` field replaced by its ciphertext, all under one key.
+    /// A copy with every `encrypt` field sealed, all under one key.
     fn encrypt_fields(&self, encryptor: &FieldEncryptor) -> Result<Self, CryptoError>;
 }
 
+#[diagnostic::do_not_recommend]
 impl<T: EncryptFields> EncryptFields for Vec<T> {
     const HAS_ENCRYPTED_FIELDS: bool = T::HAS_ENCRYPTED_FIELDS;
 
@@ -30,6 +33,7 @@ impl<T: EncryptFields> EncryptFields for Vec<T> {
     }
 }
 
+#[diagnostic::do_not_recommend]
 impl<T: EncryptFields> EncryptFields for Option<T> {
     const HAS_ENCRYPTED_FIELDS: bool = T::HAS_ENCRYPTED_FIELDS;
 
@@ -38,6 +42,7 @@ impl<T: EncryptFields> EncryptFields for Option<T> {
     }
 }
 
+#[diagnostic::do_not_recommend]
 impl<T: EncryptFields> EncryptFields for Box<T> {
     const HAS_ENCRYPTED_FIELDS: bool = T::HAS_ENCRYPTED_FIELDS;
 
@@ -46,33 +51,47 @@ impl<T: EncryptFields> EncryptFields for Box<T> {
     }
 }
 
-/// A field value that `encrypt` can replace by its ciphertext.
+/// The types an `encrypt` field may have: [`Sensitive`], and an `Option` or `Vec` of it.
 #[diagnostic::on_unimplemented(
-    message = "`encrypt` cannot encrypt a `{Self}`",
-    label = "`encrypt` applies to String, Option<String> and Vec<String> fields",
-    note = "WeChat Pay encrypts text fields (RSA-OAEP, then base64)"
+    message = "`encrypt` needs a `wechatpay::Sensitive` field, not `{Self}`",
+    label = "make this `Sensitive` (or `Option<Sensitive>`, `Vec<Sensitive>`)",
+    note = "a `Sensitive` value serializes only as its ciphertext and prints as `<redacted>`, so its plaintext cannot reach the wire, a log or a `serde_json::Value` by any route"
 )]
 pub trait EncryptValue: Sized {
-    /// The ciphertext to send in place of `self`.
+    /// The sealed copy to send in place of `self`.
     fn encrypt_value(&self, encryptor: &FieldEncryptor) -> Result<Self, CryptoError>;
 }
 
-/// An empty string stays empty: there is nothing to hide, and `required` has already refused it
-/// where a value is needed.
-impl EncryptValue for String {
+impl EncryptValue for Sensitive {
     fn encrypt_value(&self, encryptor: &FieldEncryptor) -> Result<Self, CryptoError> {
-        if self.is_empty() { Ok(String::new()) } else { encryptor.encrypt(self) }
+        self.seal(encryptor)
     }
 }
 
+#[diagnostic::do_not_recommend]
 impl<T: EncryptValue> EncryptValue for Option<T> {
     fn encrypt_value(&self, encryptor: &FieldEncryptor) -> Result<Self, CryptoError> {
         self.as_ref().map(|value| value.encrypt_value(encryptor)).transpose()
     }
 }
 
+#[diagnostic::do_not_recommend]
 impl<T: EncryptValue> EncryptValue for Vec<T> {
     fn encrypt_value(&self, encryptor: &FieldEncryptor) -> Result<Self, CryptoError> {
         self.iter().map(|value| value.encrypt_value(encryptor)).collect()
     }
 }
+
+/// The types a `redact` field may have: [`Redacted`], and an `Option` or `Vec` of it.
+#[diagnostic::on_unimplemented(
+    message = "`redact` needs a `wechatpay::Redacted<_>` field, not `{Self}`",
+    label = "make this `Redacted<{Self}>`",
+    note = "`Redacted` is serialized as the value inside but prints as `<redacted>` in any `Debug`, so the personal data cannot reach a log"
+)]
+pub trait RedactValue {}
+
+impl<T> RedactValue for Redacted<T> {}
+#[diagnostic::do_not_recommend]
+impl<T: RedactValue> RedactValue for Option<T> {}
+#[diagnostic::do_not_recommend]
+impl<T: RedactValue> RedactValue for Vec<T> {}

@@ -1,4 +1,5 @@
-//! From a request value to the exact bytes to send: validate → encrypt → serialize → sign.
+//! From a request value to the exact bytes to send: validate → encrypt → serialize. Signing is the
+//! client's, once per attempt.
 
 use std::fmt;
 
@@ -11,51 +12,11 @@ use super::url;
 use super::validate::Validate;
 use crate::client::Client;
 use crate::error::Error;
+use crate::key_store::WechatPayKeys;
+use crate::protocol::{Method, USER_AGENT, headers};
 use crate::response::ApiResponse;
+use crate::sensitive::PLAINTEXT_REFUSED;
 use crate::sign::{Authorization, Signer};
-use crate::verify::{WechatPayKeys, headers};
-
-/// The `User-Agent` every request carries.
-pub const USER_AGENT: &str = concat!("wechatpay-rust/", env!("CARGO_PKG_VERSION"));
-
-/// The HTTP methods of APIv3.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Method {
-    /// `GET`: no body.
-    Get,
-    /// `POST`
-    Post,
-    /// `PUT`
-    Put,
-    /// `PATCH`
-    Patch,
-    /// `DELETE`: no body.
-    Delete,
-}
-
-impl Method {
-    /// The method as sent and signed.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Method::Get => "GET",
-            Method::Post => "POST",
-            Method::Put => "PUT",
-            Method::Patch => "PATCH",
-            Method::Delete => "DELETE",
-        }
-    }
-
-    /// Whether requests with this method carry a JSON body.
-    pub fn has_body(self) -> bool {
-        matches!(self, Method::Post | Method::Put | Method::Patch)
-    }
-}
-
-impl fmt::Display for Method {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
 
 /// An APIv3 request, as `#[derive(WechatRequest)]` declares it.
 pub trait WechatRequest: Serialize + Validate + EncryptFields {
@@ -67,9 +28,18 @@ pub trait WechatRequest: Serialize + Validate + EncryptFields {
     const PATH: &'static str;
     /// Serialized names of the query fields, in declaration order.
     const QUERY: &'static [&'static str];
+    /// Whether sending the request twice has the effect of sending it once: every `GET`, and a
+    /// request declared `#[wechat(idempotent)]` because its page says repeating it with the same
+    /// parameters is safe. Only idempotent requests are sent again after a failure that leaves
+    /// open whether WeChat Pay acted on them.
+    const IDEMPOTENT: bool;
+    /// The endpoint that tells whether a request of this type was applied (`#[wechat(lookup =
+    /// "…")]`), named in [`Error::OutcomeUnknown`].
+    const LOOKUP: Option<&'static str> = None;
 
     /// Sends the request through `client`: validate → encrypt → serialize → sign → send (with
-    /// retries) → verify the answer's signature → decode → business check. See [`Client::send`].
+    /// the retries the exactly-once rules allow) → verify the answer's signature → decode →
+    /// business check. See [`Client::send`].
     fn send(&self, client: &Client) -> impl Future<Output = Result<Self::Response, Error>> + Send
     where
         Self: Sync,
@@ -77,16 +47,17 @@ pub trait WechatRequest: Serialize + Validate + EncryptFields {
         client.send(self)
     }
 
-    /// Validates, encrypts, serializes and signs: everything but sending. Nothing is produced
-    /// unless every rule holds and, if any field is `encrypt`, a WeChat Pay key is configured.
-    fn prepare(&self, signer: &Signer, keys: &WechatPayKeys) -> Result<PreparedRequest, Error> {
+    /// Validates, encrypts and serializes: everything but signing and sending. Nothing is
+    /// produced unless every rule holds and, if any field is `encrypt`, a WeChat Pay key is
+    /// configured.
+    fn prepare(&self, keys: &WechatPayKeys) -> Result<PreparedRequest, Error> {
         self.validate().map_err(Error::Validation)?;
         let (value, wechatpay_serial) = if Self::HAS_ENCRYPTED_FIELDS {
             let encryptor = keys.encryptor()?;
             let encrypted = self.encrypt_fields(&encryptor)?;
-            (serde_json::to_value(&encrypted)?, Some(encryptor.serial().to_owned()))
+            (to_json(&encrypted)?, Some(encryptor.serial().to_owned()))
         } else {
-            (serde_json::to_value(self)?, None)
+            (to_json(self)?, None)
         };
         let Value::Object(mut fields) = value else {
             return Err(Error::Serialize("a request must serialize as a JSON object".into()));
@@ -100,36 +71,59 @@ pub trait WechatRequest: Serialize + Validate + EncryptFields {
         } else {
             Vec::new()
         };
-        let authorization = signer.authorize(Self::METHOD.as_str(), &target, &body)?;
-        Ok(PreparedRequest { method: Self::METHOD, target, body, authorization, wechatpay_serial })
+        Ok(PreparedRequest {
+            method: Self::METHOD,
+            target,
+            body,
+            wechatpay_serial,
+            idempotent: Self::IDEMPOTENT,
+        })
     }
 }
 
-/// A request ready to send: every byte is final and signed.
+/// Serializes with the path of any failure, so that personal data the encryption step did not
+/// reach is reported by its field (never its value).
+fn to_json(value: &impl Serialize) -> Result<Value, Error> {
+    serde_path_to_error::serialize(value, serde_json::value::Serializer).map_err(|error| {
+        if error.inner().to_string() == PLAINTEXT_REFUSED {
+            Error::Plaintext { field: error.path().to_string() }
+        } else {
+            Error::from(error.into_inner())
+        }
+    })
+}
+
+/// A request ready to sign and send: the final body, the request target and the serial of the key
+/// that encrypted its fields. The client signs it anew for every attempt.
 #[derive(Clone)]
 pub struct PreparedRequest {
     /// The method.
     pub method: Method,
-    /// Path and query, exactly as signed.
+    /// Path and query, exactly as sent and signed.
     pub target: String,
-    /// The body, exactly as signed (empty for GET and DELETE).
+    /// The body, exactly as sent and signed (empty for GET and DELETE).
     pub body: Vec<u8>,
-    /// The signature header and what it covers.
-    pub authorization: Authorization,
     /// The ID/serial of the key that encrypted the fields, if any were encrypted.
     pub wechatpay_serial: Option<String>,
+    /// Whether the request may be sent again after an ambiguous failure.
+    pub idempotent: bool,
 }
 
 impl PreparedRequest {
-    /// The headers to send: `Authorization`, `Accept`, `User-Agent`, `Content-Type` with a body,
-    /// and `Wechatpay-Serial` when fields were encrypted.
-    pub fn headers(&self) -> Result<HeaderMap, Error> {
+    /// Signs the request as it is (a new timestamp and nonce each time).
+    pub fn sign(&self, signer: &Signer) -> Result<Authorization, Error> {
+        Ok(signer.authorize(self.method.as_str(), &self.target, &self.body)?)
+    }
+
+    /// The headers to send with `authorization`: `Authorization`, `Accept`, `User-Agent`,
+    /// `Content-Type` with a body, and `Wechatpay-Serial` when fields were encrypted.
+    pub fn headers(&self, authorization: &Authorization) -> Result<HeaderMap, Error> {
         let value = |text: &str| {
             HeaderValue::from_str(text)
                 .map_err(|_| Error::Serialize("a header value is not visible ASCII".into()))
         };
         let mut map = HeaderMap::new();
-        map.insert(AUTHORIZATION, value(&self.authorization.header)?);
+        map.insert(AUTHORIZATION, value(&authorization.header)?);
         map.insert(ACCEPT, HeaderValue::from_static("application/json"));
         map.insert(http::header::USER_AGENT, HeaderValue::from_static(USER_AGENT));
         if self.method.has_body() {
@@ -140,6 +134,11 @@ impl PreparedRequest {
         }
         Ok(map)
     }
+
+    /// The path without the query (which may carry ciphertexts): what errors and logs name.
+    pub fn path(&self) -> &str {
+        self.target.split_once('?').map_or(&self.target, |(path, _)| path)
+    }
 }
 
 /// Shows the request line only: the body may hold personal data that is not encrypted.
@@ -147,9 +146,10 @@ impl fmt::Debug for PreparedRequest {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("PreparedRequest")
             .field("method", &self.method)
-            .field("target", &self.target)
+            .field("path", &self.path())
             .field("body_len", &self.body.len())
             .field("wechatpay_serial", &self.wechatpay_serial)
+            .field("idempotent", &self.idempotent)
             .finish_non_exhaustive()
     }
 }

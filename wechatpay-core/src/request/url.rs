@@ -2,7 +2,7 @@
 
 use serde_json::{Map, Value};
 
-use super::validate::{Rule, Violation, Violations};
+use crate::violations::{Rule, Violation, Violations};
 
 /// Percent-encodes everything but RFC 3986 unreserved characters: a path segment or query
 /// component sent (and signed) exactly like this. Never `+` for a space, never case-changed.

@@ -83,26 +83,31 @@ const _: () = {
         const METHOD: ::wechatpay::request::Method = ::wechatpay::request::Method::Post;
         const PATH: &'static ::core::primitive::str = "/v3/gov/subsidy/{sub_mchid}/qualifications";
         const QUERY: &'static [&'static ::core::primitive::str] = &["mode"];
+        const IDEMPOTENT: ::core::primitive::bool = false;
+        const LOOKUP: ::core::option::Option<&'static ::core::primitive::str> = ::core::option::Option::Some(
+            "POST /v3/gov/subsidy/query",
+        );
     }
     const _: () = ::wechatpay::request::__private::require_record::<
         Vec<Qualification>,
     >();
+    const __WECHAT_FIELD_6_IS_RECORD: ::core::primitive::bool = {
+        #[allow(unused_imports)]
+        use ::wechatpay::request::__private::NotARecord as _;
+        ::wechatpay::request::__private::RecordProbe::<Status>::IS_RECORD
+    };
     const __WECHAT_FIELD_6_HOLDS_RECORDS: ::core::primitive::bool = {
         #[allow(unused_imports)]
         use ::wechatpay::request::__private::NotARecord as _;
         ::wechatpay::request::__private::RecordProbe::<Status>::IS_RECORD
             || ::wechatpay::request::__private::RecordProbe::<Status>::HOLDS_RECORDS
     };
-    const _: () = {
-        #[allow(unused_imports)]
-        use ::wechatpay::request::__private::NotARecord as _;
-        ::core::assert!(
-            ! ::wechatpay::request::__private::RecordProbe:: < Status > ::IS_RECORD,
-            "field `status` holds WeChat Pay records: mark it #[wechat(nested)] so that their rules and encrypted fields apply"
-        );
-        ::core::assert!(
-            ! __WECHAT_FIELD_6_HOLDS_RECORDS,
-            "field `status` holds WeChat Pay records in a container `nested` does not support: use a Vec, Option or Box of the record, and mark the field #[wechat(nested)]"
-        );
-    };
+    const _: () = ::wechatpay::request::__private::nested_not_forgotten::<
+        ::wechatpay::request::__private::Field<__WECHAT_FIELD_6_IS_RECORD>,
+    >();
+    const _: () = ::wechatpay::request::__private::records_in_supported_container::<
+        ::wechatpay::request::__private::Field<
+            { __WECHAT_FIELD_6_HOLDS_RECORDS && !__WECHAT_FIELD_6_IS_RECORD },
+        >,
+    >();
 };

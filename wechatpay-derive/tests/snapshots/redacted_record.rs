@@ -28,7 +28,9 @@ const _: () = {
                     &self.tel,
                     __encryptor,
                 )?,
-                address: ::core::clone::Clone::clone(&self.address),
+                address: ::wechatpay::request::__private::CopyField::<
+                    __WECHAT_FIELD_1_HOLDS_RECORDS,
+                >::copy(&self.address)?,
                 contacts: ::wechatpay::request::__private::RecordProbe::<
                     Vec<Contact>,
                 >::encrypt_fields(&self.contacts, __encryptor)?,
@@ -40,27 +42,38 @@ const _: () = {
     }
     #[automatically_derived]
     impl ::wechatpay::request::__private::HoldsRecords for Buyer {}
-    #[automatically_derived]
-    impl ::core::fmt::Debug for Buyer {
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            #[allow(unused_imports)]
-            use ::wechatpay::request::__private::NotARecord as _;
-            f.debug_struct("Buyer")
-                .field("tel", &::core::format_args!("<redacted>"))
-                .field("address", &::core::format_args!("<redacted>"))
-                .field(
-                    "contacts",
-                    ::wechatpay::request::__private::RecordProbe::<
-                        Vec<Contact>,
-                    >::redacting_debug(&self.contacts),
-                )
-                .field("tags", &self.tags)
-                .finish()
-        }
-    }
-    #[automatically_derived]
-    impl ::wechatpay::request::__private::RedactingDebug for Buyer {}
+    const _: () = ::wechatpay::request::__private::require_redacted::<
+        Redacted<String>,
+    >();
+    const __WECHAT_FIELD_1_IS_RECORD: ::core::primitive::bool = {
+        #[allow(unused_imports)]
+        use ::wechatpay::request::__private::NotARecord as _;
+        ::wechatpay::request::__private::RecordProbe::<Redacted<String>>::IS_RECORD
+    };
+    const __WECHAT_FIELD_1_HOLDS_RECORDS: ::core::primitive::bool = {
+        #[allow(unused_imports)]
+        use ::wechatpay::request::__private::NotARecord as _;
+        ::wechatpay::request::__private::RecordProbe::<Redacted<String>>::IS_RECORD
+            || ::wechatpay::request::__private::RecordProbe::<
+                Redacted<String>,
+            >::HOLDS_RECORDS
+    };
+    const _: () = ::wechatpay::request::__private::nested_not_forgotten::<
+        ::wechatpay::request::__private::Field<__WECHAT_FIELD_1_IS_RECORD>,
+    >();
+    const _: () = ::wechatpay::request::__private::records_in_supported_container::<
+        ::wechatpay::request::__private::Field<
+            { __WECHAT_FIELD_1_HOLDS_RECORDS && !__WECHAT_FIELD_1_IS_RECORD },
+        >,
+    >();
     const _: () = ::wechatpay::request::__private::require_record::<Vec<Contact>>();
+    const __WECHAT_FIELD_3_IS_RECORD: ::core::primitive::bool = {
+        #[allow(unused_imports)]
+        use ::wechatpay::request::__private::NotARecord as _;
+        ::wechatpay::request::__private::RecordProbe::<
+            BTreeMap<String, (u32, Tag)>,
+        >::IS_RECORD
+    };
     const __WECHAT_FIELD_3_HOLDS_RECORDS: ::core::primitive::bool = {
         #[allow(unused_imports)]
         use ::wechatpay::request::__private::NotARecord as _;
@@ -73,17 +86,12 @@ const _: () = {
             || ::wechatpay::request::__private::RecordProbe::<Tag>::IS_RECORD
             || ::wechatpay::request::__private::RecordProbe::<Tag>::HOLDS_RECORDS
     };
-    const _: () = {
-        #[allow(unused_imports)]
-        use ::wechatpay::request::__private::NotARecord as _;
-        ::core::assert!(
-            ! ::wechatpay::request::__private::RecordProbe:: < BTreeMap < String, (u32,
-            Tag) > > ::IS_RECORD,
-            "field `tags` holds WeChat Pay records: mark it #[wechat(nested)] so that their rules and encrypted fields apply"
-        );
-        ::core::assert!(
-            ! __WECHAT_FIELD_3_HOLDS_RECORDS,
-            "field `tags` holds WeChat Pay records in a container `nested` does not support: use a Vec, Option or Box of the record, and mark the field #[wechat(nested)]"
-        );
-    };
+    const _: () = ::wechatpay::request::__private::nested_not_forgotten::<
+        ::wechatpay::request::__private::Field<__WECHAT_FIELD_3_IS_RECORD>,
+    >();
+    const _: () = ::wechatpay::request::__private::records_in_supported_container::<
+        ::wechatpay::request::__private::Field<
+            { __WECHAT_FIELD_3_HOLDS_RECORDS && !__WECHAT_FIELD_3_IS_RECORD },
+        >,
+    >();
 };
