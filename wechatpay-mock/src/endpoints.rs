@@ -115,6 +115,7 @@ pub(crate) const REDACTED: &str = "<redacted>";
 /// syntax, required fields, then decrypts the sensitive fields.
 pub(crate) fn check(
     endpoint: &Endpoint,
+    _method: &str,
     target: &str,
     body: &[u8],
     wechatpay_serial: Option<&str>,
