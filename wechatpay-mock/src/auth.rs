@@ -216,4 +216,16 @@ mod tests {
         assert!(replays.check_and_insert("2", "n", 1000, 1100, 300));
         assert!(replays.check_and_insert("1", "n", 1000, 1300, 300));
     }
+
+    #[test]
+    fn the_replay_store_is_bounded_by_the_window() {
+        let mut replays = Replays::default();
+        for i in 0..1000 {
+            assert!(replays.check_and_insert("1", &format!("n{i}"), 1000, 1000, 300));
+        }
+        assert_eq!(replays.seen.len(), 1000);
+        // Once the window has passed, every old nonce is forgotten on the next request.
+        assert!(replays.check_and_insert("1", "fresh", 1300, 1300, 300));
+        assert_eq!(replays.seen.len(), 1);
+    }
 }

@@ -39,6 +39,7 @@ mod auth;
 pub mod demo;
 pub mod endpoints;
 mod faults;
+mod json;
 mod protocol;
 mod received;
 mod respond;
@@ -60,7 +61,7 @@ use wechatpay_core::{
     WechatPayKeys, WechatPayPublicKey,
 };
 
-pub use endpoints::{ENDPOINTS, Endpoint, Location};
+pub use endpoints::{ENDPOINTS, Endpoint, FieldType, Location};
 pub use faults::Fault;
 pub use received::Received;
 

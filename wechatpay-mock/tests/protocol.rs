@@ -303,6 +303,7 @@ async fn custom_platform_key_and_endpoint() {
             location: wechatpay_mock::Location::Body,
             required: &["auth_code"],
             sensitive: &[],
+            types: &[("auth_code", wechatpay_mock::FieldType::String)],
             success_body: r#"{"resp_code":"000000","resp_desc":"成功"}"#,
         })
         .start()
