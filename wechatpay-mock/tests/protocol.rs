@@ -396,11 +396,23 @@ fn the_binary_prints_what_a_client_needs_and_serves() {
         }
     }
     let text = printed.join("\n");
-    let base_url = printed
-        .iter()
-        .find_map(|line| line.strip_prefix("base URL:"))
-        .map(|url| url.trim().to_owned())
-        .expect("the base URL is printed");
+    let exported = |name: &str| {
+        printed
+            .iter()
+            .find_map(|line| line.strip_prefix(&format!("export {name}=")))
+            .map(str::to_owned)
+            .unwrap_or_else(|| panic!("export {name}= is printed:\n{text}"))
+    };
+    let base_url = exported("WECHATPAY_BASE_URL");
+    assert_eq!(exported("WECHATPAY_MCHID"), demo::MCHID);
+    assert_eq!(exported("WECHATPAY_MCH_SERIAL"), demo::MERCHANT_SERIAL);
+    assert_eq!(exported("WECHATPAY_PUBLIC_KEY_ID"), demo::PUBLIC_KEY_ID);
+    // Absolute paths of the shipped files (this checkout's path has no characters to quote).
+    let key_path = exported("WECHATPAY_MCH_KEY_PATH");
+    let public_key_path = exported("WECHATPAY_PUBLIC_KEY_PATH");
+    assert!(std::path::Path::new(&key_path).is_absolute(), "{key_path}");
+    assert_eq!(std::fs::read_to_string(&key_path).unwrap(), demo::MERCHANT_KEY_PEM);
+    assert_eq!(std::fs::read_to_string(&public_key_path).unwrap(), demo::PUBLIC_KEY_PEM);
     let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
     let status = runtime.block_on(async {
         client().get(format!("{base_url}/v3/unknown")).send().await.map(|r| r.status().as_u16())
@@ -415,6 +427,7 @@ fn the_binary_prints_what_a_client_needs_and_serves() {
         demo::MERCHANT_SERIAL,
         demo::PUBLIC_KEY_ID,
         "keys/merchant_private_key.pem",
+        "keys/platform_public_key.pem",
         demo::PUBLIC_KEY_PEM.lines().nth(1).unwrap(),
     ] {
         assert!(text.contains(needed), "{needed} is printed");
