@@ -8,9 +8,10 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use base64::prelude::*;
-use wechatpay_core::{RsaPublicKey, SCHEME, signing_message};
+use wechatpay_core::RsaPublicKey;
 
-use crate::server::Shared;
+use crate::protocol::{SCHEME, request_message};
+use crate::state::Shared;
 
 /// The five parameters of an `Authorization` header, as sent.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -109,7 +110,7 @@ pub(crate) fn verify(
     let signature = BASE64_STANDARD
         .decode(&params.signature)
         .map_err(|_| "the Authorization signature is not standard base64")?;
-    let message = signing_message(method, target, &params.timestamp, &params.nonce, body);
+    let message = request_message(method, target, &params.timestamp, &params.nonce, body);
     if !key.verify(&message, &signature) {
         return Err(
             "the signature does not verify: wrong key, or the signed METHOD, URI, TIMESTAMP, \
@@ -117,13 +118,11 @@ pub(crate) fn verify(
                 .into(),
         );
     }
-    let fresh = shared.replays.lock().expect("replay store").check_and_insert(
-        &params.mchid,
-        &params.nonce,
-        timestamp,
-        now,
-        shared.max_skew,
-    );
+    let fresh = shared
+        .replays
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+        .check_and_insert(&params.mchid, &params.nonce, timestamp, now, shared.max_skew);
     if !fresh {
         return Err(
             "this nonce_str was already used by this merchant within the timestamp window \
@@ -136,7 +135,7 @@ pub(crate) fn verify(
 
 /// The public key of the certificate the request names.
 fn merchant_key(shared: &Shared, params: &AuthParams) -> Result<Arc<RsaPublicKey>, String> {
-    let merchants = shared.merchants.lock().expect("merchant registry");
+    let merchants = shared.merchants.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
     let certificates = merchants
         .get(&params.mchid)
         .ok_or("the Authorization mchid is not a merchant registered in the sandbox")?;
@@ -216,5 +215,17 @@ mod tests {
         assert!(!replays.check_and_insert("1", "n", 1000, 1100, 300));
         assert!(replays.check_and_insert("2", "n", 1000, 1100, 300));
         assert!(replays.check_and_insert("1", "n", 1000, 1300, 300));
+    }
+
+    #[test]
+    fn the_replay_store_is_bounded_by_the_window() {
+        let mut replays = Replays::default();
+        for i in 0..1000 {
+            assert!(replays.check_and_insert("1", &format!("n{i}"), 1000, 1000, 300));
+        }
+        assert_eq!(replays.seen.len(), 1000);
+        // Once the window has passed, every old nonce is forgotten on the next request.
+        assert!(replays.check_and_insert("1", "fresh", 1300, 1300, 300));
+        assert_eq!(replays.seen.len(), 1);
     }
 }

@@ -10,6 +10,7 @@ use std::fmt;
 use serde_json::{Map, Value};
 use wechatpay_core::{CryptoError, MerchantPrivateKey};
 
+use crate::json::{self, JsonError, is_plain_name};
 use crate::respond::{Answer, Detail};
 
 /// Where an endpoint's parameters travel.
@@ -17,8 +18,10 @@ use crate::respond::{Answer, Detail};
 pub enum Location {
     /// A JSON object in the request body.
     Body,
-    /// The query string (`?k=v&…`, percent-encoded; `+` is read as a space, as form decoders
-    /// do, so a base64 `+` must be sent as `%2B`).
+    /// The query string (`?k=v&…`), percent-encoded strictly: every `%` must be followed by
+    /// two hex digits and the decoded bytes must be UTF-8. A raw `+` is refused: a form
+    /// decoder would read it as a space and turn a base64 `+` into garbage, a URI decoder as a
+    /// plus, so it is ambiguous; send a plus as `%2B` and a space as `%20`.
     Query,
 }
 
@@ -31,11 +34,93 @@ impl Location {
     }
 }
 
+/// The JSON type a field must have, as the published pages give it (`string`, `number`,
+/// `object[]`, …).
+///
+/// In the query string every value is text: [`String`](FieldType::String) accepts any value,
+/// [`Number`](FieldType::Number) a JSON number (`3`, `-1.5`), [`Boolean`](FieldType::Boolean)
+/// `true` or `false`; arrays and objects cannot travel there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum FieldType {
+    /// A JSON string.
+    String,
+    /// A JSON number.
+    Number,
+    /// `true` or `false`.
+    Boolean,
+    /// A JSON array.
+    Array,
+    /// A JSON object.
+    Object,
+}
+
+impl FieldType {
+    fn name(self) -> &'static str {
+        match self {
+            FieldType::String => "a string",
+            FieldType::Number => "a number",
+            FieldType::Boolean => "a boolean",
+            FieldType::Array => "an array",
+            FieldType::Object => "an object",
+        }
+    }
+
+    /// Whether `value` has this type where it travelled.
+    fn admits(self, value: &Value, location: Location) -> bool {
+        match (self, location, value) {
+            (FieldType::String, _, Value::String(_)) => true,
+            (FieldType::Number, Location::Body, Value::Number(_)) => true,
+            (FieldType::Boolean, Location::Body, Value::Bool(_)) => true,
+            (FieldType::Array, Location::Body, Value::Array(_)) => true,
+            (FieldType::Object, Location::Body, Value::Object(_)) => true,
+            (FieldType::Number, Location::Query, Value::String(text)) => is_json_number(text),
+            (FieldType::Boolean, Location::Query, Value::String(text)) => {
+                text == "true" || text == "false"
+            }
+            _ => false,
+        }
+    }
+}
+
+/// `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`: a JSON number.
+fn is_json_number(text: &str) -> bool {
+    let digits = |text: &str| -> usize { text.bytes().take_while(u8::is_ascii_digit).count() };
+    let rest = text.strip_prefix('-').unwrap_or(text);
+    let int = digits(rest);
+    if int == 0 || (int > 1 && rest.starts_with('0')) {
+        return false;
+    }
+    let mut rest = &rest[int..];
+    if let Some(fraction) = rest.strip_prefix('.') {
+        let n = digits(fraction);
+        if n == 0 {
+            return false;
+        }
+        rest = &fraction[n..];
+    }
+    if let Some(exponent) = rest.strip_prefix(['e', 'E']) {
+        let exponent = exponent.strip_prefix(['+', '-']).unwrap_or(exponent);
+        let n = digits(exponent);
+        if n == 0 {
+            return false;
+        }
+        rest = &exponent[n..];
+    }
+    rest.is_empty()
+}
+
 /// One endpoint the sandbox serves: a table entry.
 ///
 /// Field paths name object members with dots and array items with `[]`: `req_ssn`,
 /// `data[].cert_no`. A required path inside an array applies to every item of the array (an
 /// absent array has no items). A required field is missing when it is absent, `null` or `""`.
+///
+/// Checks, in this order, after the request's signature: the parameters' syntax (strict JSON
+/// without duplicate keys, or a strict query string); nothing sensitive in the wrong place (no
+/// body on a `GET` or a query endpoint, no sensitive field name in a body endpoint's query);
+/// required fields; [`types`](Endpoint::types); decryption of the sensitive fields; and last
+/// `Wechatpay-Serial` (so a plaintext field is named even when the header is missing too).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Endpoint {
     /// The HTTP method, upper-case (`"POST"`).
@@ -49,11 +134,15 @@ pub struct Endpoint {
     /// Paths of the fields that must arrive RSA-OAEP encrypted to the sandbox's public key
     /// (base64 strings). If any, the request must carry `Wechatpay-Serial` naming that key.
     pub sensitive: &'static [&'static str],
+    /// The JSON type of fields (required or optional): a present, non-null field of another
+    /// type is a `400 PARAM_ERROR` naming the field and the expected type, never the value.
+    pub types: &'static [(&'static str, FieldType)],
     /// The `200` body of an accepted request.
     pub success_body: &'static str,
 }
 
-/// `POST /v3/gov/subsidy/zhejiang/qualifications/sync` (浙江 核销资格).
+/// `POST /v3/gov/subsidy/zhejiang/qualifications/sync` (浙江 核销资格). Every `data[]` field
+/// is a string on the published page (money, times and codes included).
 pub const ZHEJIANG_QUALIFICATIONS_SYNC: Endpoint = Endpoint {
     method: "POST",
     path: "/v3/gov/subsidy/zhejiang/qualifications/sync",
@@ -83,10 +172,50 @@ pub const ZHEJIANG_QUALIFICATIONS_SYNC: Endpoint = Endpoint {
         "data[].activity_add_code",
     ],
     sensitive: &["data[].cert_no", "data[].name", "data[].tel"],
+    types: &[
+        ("req_ssn", FieldType::String),
+        ("data", FieldType::Array),
+        ("data[]", FieldType::Object),
+        ("data[].auth_code", FieldType::String),
+        ("data[].cate_code", FieldType::String),
+        ("data[].cert_no", FieldType::String),
+        ("data[].grade", FieldType::String),
+        ("data[].name", FieldType::String),
+        ("data[].operation_time", FieldType::String),
+        ("data[].bank_name", FieldType::String),
+        ("data[].bank_subsidy", FieldType::String),
+        ("data[].plat_subsidy", FieldType::String),
+        ("data[].sales", FieldType::String),
+        ("data[].status", FieldType::String),
+        ("data[].subsidy", FieldType::String),
+        ("data[].tel", FieldType::String),
+        ("data[].add_code", FieldType::String),
+        ("data[].address", FieldType::String),
+        ("data[].sale_models", FieldType::String),
+        ("data[].sn_code", FieldType::String),
+        ("data[].uniscid", FieldType::String),
+        ("data[].corp_name", FieldType::String),
+        ("data[].barcode", FieldType::String),
+        ("data[].item_name", FieldType::String),
+        ("data[].spec_model", FieldType::String),
+        ("data[].brand", FieldType::String),
+        ("data[].logistics_no", FieldType::String),
+        ("data[].delivery_time", FieldType::String),
+        ("data[].invoice_no", FieldType::String),
+        ("data[].is_ai_product", FieldType::String),
+        ("data[].pc_type", FieldType::String),
+        ("data[].order_no", FieldType::String),
+        ("data[].origin_order_no", FieldType::String),
+        ("data[].activity_add_code", FieldType::String),
+        ("data[].imei1", FieldType::String),
+        ("data[].imei2", FieldType::String),
+        ("data[].ccc_sn_order_no", FieldType::String),
+    ],
     success_body: r#"{"resp_code":"000000","resp_desc":"成功","error_data":[]}"#,
 };
 
-/// `GET /v3/gov/subsidy/qualification` (查询补贴资格): encrypted values in the query string.
+/// `GET /v3/gov/subsidy/qualification` (查询补贴资格): encrypted values in the query string;
+/// `appliance_id` and `qualification_region_code` are numbers on the published page.
 /// Answers `{"state":"UNCLAIMED"}`.
 pub const GOV_SUBSIDY_QUALIFICATION: Endpoint = Endpoint {
     method: "GET",
@@ -94,6 +223,16 @@ pub const GOV_SUBSIDY_QUALIFICATION: Endpoint = Endpoint {
     location: Location::Query,
     required: &["appliance_id", "qualification_region_code"],
     sensitive: &["real_name", "id_card_number", "phone_number"],
+    types: &[
+        ("real_name", FieldType::String),
+        ("id_card_number", FieldType::String),
+        ("phone_number", FieldType::String),
+        ("appliance_id", FieldType::Number),
+        ("openid", FieldType::String),
+        ("appid", FieldType::String),
+        ("qualification_region_code", FieldType::Number),
+        ("identity_document_type", FieldType::String),
+    ],
     success_body: r#"{"state":"UNCLAIMED"}"#,
 };
 
@@ -111,24 +250,23 @@ pub(crate) struct Checked {
 /// What printing a decrypted sensitive value shows instead.
 pub(crate) const REDACTED: &str = "<redacted>";
 
-/// Checks an authenticated request against its endpoint: `Wechatpay-Serial`, the parameters'
-/// syntax, required fields, then decrypts the sensitive fields.
+/// Checks an authenticated request against its endpoint (see [`Endpoint`] for the order), then
+/// decrypts the sensitive fields.
 pub(crate) fn check(
     endpoint: &Endpoint,
+    method: &str,
     target: &str,
     body: &[u8],
     wechatpay_serial: Option<&str>,
     public_key_id: &str,
     platform_key: &MerchantPrivateKey,
 ) -> Result<Checked, Answer> {
-    if !endpoint.sensitive.is_empty() {
-        check_serial(wechatpay_serial, public_key_id)?;
-    }
     let location = endpoint.location;
     let params = match location {
         Location::Body => parse_body(body)?,
         Location::Query => parse_query(target)?,
     };
+    check_places(endpoint, method, target, body)?;
 
     let mut missing = Vec::new();
     for (order, pattern) in endpoint.required.iter().enumerate() {
@@ -152,6 +290,23 @@ pub(crate) fn check(
             &message,
             Detail { field, location: location.as_str(), issue: issue.into() },
         ));
+    }
+
+    let mut mistyped = Vec::new();
+    for (order, (pattern, expected)) in endpoint.types.iter().enumerate() {
+        for (path, value) in expand(&params, pattern, location)? {
+            match value {
+                None | Some(Value::Null) => {}
+                Some(value) if expected.admits(value, location) => {}
+                Some(_) => mistyped.push((path, order, *expected)),
+            }
+        }
+    }
+    if let Some((path, _, expected)) =
+        mistyped.into_iter().min_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)))
+    {
+        let issue = format!("must be {}", expected.name());
+        return Err(wrong_type(&path, &issue, location));
     }
 
     let mut decrypted = params.clone();
@@ -182,7 +337,49 @@ pub(crate) fn check(
             *slot = Value::String(REDACTED.into());
         }
     }
+    // Last, so that a plaintext field is named even when the header is missing as well.
+    if !endpoint.sensitive.is_empty() {
+        check_serial(wechatpay_serial, public_key_id)?;
+    }
     Ok(Checked { decrypted, redacted })
+}
+
+/// Nothing travels where the endpoint does not read it: no body on a `GET` or a query endpoint,
+/// and no sensitive field name in a body endpoint's query string.
+fn check_places(
+    endpoint: &Endpoint,
+    method: &str,
+    target: &str,
+    body: &[u8],
+) -> Result<(), Answer> {
+    let sensitive_names = || endpoint.sensitive.iter().filter_map(|path| path.rsplit('.').next());
+    let sensitive_names = move || sensitive_names().map(|name| name.trim_end_matches("[]"));
+    if (method == "GET" || endpoint.location == Location::Query) && !body.is_empty() {
+        // Name a sensitive member if the body has one, so that the client sees what it misplaced.
+        let parsed = json::parse(body).ok();
+        let object = parsed.as_ref().and_then(Value::as_object);
+        let field = object
+            .and_then(|object| sensitive_names().find(|name| object.contains_key(*name)))
+            .unwrap_or("(body)");
+        let issue = "a GET (or a query endpoint) carries no body: its parameters, encrypted \
+                     where sensitive, belong in the query string";
+        return Err(Answer::param_error(
+            &format!("unexpected request body (field `{field}`): {issue}"),
+            Detail { field: field.to_owned(), location: "body", issue: issue.into() },
+        ));
+    }
+    if endpoint.location == Location::Body && target.contains('?') {
+        let Value::Object(query) = parse_query(target)? else { return Ok(()) };
+        if let Some(name) = sensitive_names().find(|name| query.contains_key(*name)) {
+            let issue = "a sensitive field of this endpoint travels encrypted in the JSON body, \
+                         never in the query string";
+            return Err(Answer::param_error(
+                &format!("the sensitive field `{name}` is in the query string: {issue}"),
+                Detail { field: name.to_owned(), location: "query", issue: issue.into() },
+            ));
+        }
+    }
+    Ok(())
 }
 
 fn check_serial(serial: Option<&str>, public_key_id: &str) -> Result<(), Answer> {
@@ -224,62 +421,73 @@ fn parse_body(body: &[u8]) -> Result<Value, Answer> {
             "the request body is empty; a JSON object is expected",
         ));
     }
-    match serde_json::from_slice::<Value>(body) {
+    match json::parse(body) {
         Ok(value @ Value::Object(_)) => Ok(value),
         Ok(_) => Err(Answer::param_error_plain("the request body must be a JSON object")),
-        Err(error) => Err(Answer::param_error_plain(&format!(
-            "the request body is not valid JSON (error at line {}, column {})",
-            error.line(),
-            error.column()
+        Err(JsonError::Syntax { line, column }) => Err(Answer::param_error_plain(&format!(
+            "the request body is not valid JSON (error at line {line}, column {column})"
         ))),
+        Err(JsonError::DuplicateKey { key, line, column }) => {
+            let field = key.unwrap_or_else(|| "(a key)".to_owned());
+            let issue = "appears more than once in one object: which one counts is ambiguous";
+            Err(Answer::param_error(
+                &format!(
+                    "the request body repeats the key `{field}` in one object (line {line}, \
+                     column {column})"
+                ),
+                Detail { field, location: "body", issue: issue.into() },
+            ))
+        }
     }
 }
 
-/// The query string as a JSON object of strings.
+/// The query string as a JSON object of strings, strictly decoded (see [`Location::Query`]).
 fn parse_query(target: &str) -> Result<Value, Answer> {
     let mut params = Map::new();
     let query = target.split_once('?').map_or("", |(_, query)| query);
     for pair in query.split('&').filter(|pair| !pair.is_empty()) {
-        let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
-        let invalid =
-            || Answer::param_error_plain("the query string is not valid percent-encoded UTF-8");
-        let name = form_decode(name).ok_or_else(invalid)?;
-        let value = form_decode(value).ok_or_else(invalid)?;
+        let (raw_name, raw_value) = pair.split_once('=').unwrap_or((pair, ""));
+        let name = percent_decode(raw_name).map_err(|issue| query_error(None, issue))?;
+        let shown = is_plain_name(&name).then_some(name.as_str());
+        let value = percent_decode(raw_value).map_err(|issue| query_error(shown, issue))?;
         if params.contains_key(&name) {
-            let message = if is_plain_name(&name) {
-                format!("the query parameter `{name}` appears more than once")
-            } else {
-                "a query parameter appears more than once".to_owned()
-            };
-            return Err(Answer::param_error_plain(&message));
+            return Err(query_error(shown, "appears more than once"));
         }
         params.insert(name, Value::String(value));
     }
     Ok(Value::Object(params))
 }
 
-fn is_plain_name(name: &str) -> bool {
-    !name.is_empty()
-        && name.len() <= 64
-        && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+fn query_error(name: Option<&str>, issue: &str) -> Answer {
+    match name {
+        Some(name) => Answer::param_error(
+            &format!("the query parameter `{name}` {issue}"),
+            Detail { field: name.to_owned(), location: "query", issue: issue.to_owned() },
+        ),
+        None => Answer::param_error_plain(&format!("a query parameter name {issue}")),
+    }
 }
 
-/// `application/x-www-form-urlencoded` decoding: `%XX` and `+` as a space.
-fn form_decode(text: &str) -> Option<String> {
+/// Strict percent-decoding (RFC 3986): `%XX` with two hex digits, UTF-8 result, and no raw `+`
+/// (ambiguous: a space to form decoders, a plus to URI decoders).
+fn percent_decode(text: &str) -> Result<String, &'static str> {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
     while i < bytes.len() {
         match bytes[i] {
             b'%' => {
-                let hex = bytes.get(i + 1..i + 3)?;
-                let hex = std::str::from_utf8(hex).ok()?;
-                out.push(u8::from_str_radix(hex, 16).ok()?);
+                let hex = bytes
+                    .get(i + 1..i + 3)
+                    .filter(|hex| hex.iter().all(u8::is_ascii_hexdigit))
+                    .ok_or("has a `%` not followed by two hex digits")?;
+                let hex = std::str::from_utf8(hex).map_err(|_| "is not valid percent-encoding")?;
+                out.push(u8::from_str_radix(hex, 16).map_err(|_| "is not valid percent-encoding")?);
                 i += 3;
             }
             b'+' => {
-                out.push(b' ');
-                i += 1;
+                return Err("has a raw `+`: ambiguous (a space to form decoders, a plus to URI \
+                            decoders); send `%2B` for a plus, `%20` for a space");
             }
             byte => {
                 out.push(byte);
@@ -287,7 +495,7 @@ fn form_decode(text: &str) -> Option<String> {
             }
         }
     }
-    String::from_utf8(out).ok()
+    String::from_utf8(out).map_err(|_| "does not decode to UTF-8 text")
 }
 
 /// One step of a concrete field path.
@@ -434,11 +642,22 @@ mod tests {
     }
 
     #[test]
-    fn decodes_forms() {
-        assert_eq!(form_decode("a%2Bb+c").as_deref(), Some("a+b c"));
-        assert_eq!(form_decode("%E4%B8%AD").as_deref(), Some("中"));
-        assert_eq!(form_decode("%4"), None);
-        assert_eq!(form_decode("%FF"), None);
+    fn percent_decodes_strictly() {
+        assert_eq!(percent_decode("a%2Bb%20c").as_deref(), Ok("a+b c"));
+        assert_eq!(percent_decode("%E4%B8%AD").as_deref(), Ok("中"));
+        for bad in ["%4", "%", "%G1", "%+1", "%-1", "a%2", "%FF", "%E4%B8", "a+b", "+"] {
+            assert!(percent_decode(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn query_numbers_are_json_numbers() {
+        for good in ["0", "3", "330100", "-1", "1.5", "1e3", "2E-2"] {
+            assert!(is_json_number(good), "{good}");
+        }
+        for bad in ["", "-", "01", "1.", ".5", "1e", "0x10", " 1", "1 ", "NaN", "３"] {
+            assert!(!is_json_number(bad), "{bad}");
+        }
     }
 
     #[test]

@@ -39,9 +39,12 @@ mod auth;
 pub mod demo;
 pub mod endpoints;
 mod faults;
+mod json;
+mod protocol;
 mod received;
 mod respond;
 mod server;
+mod state;
 
 use std::collections::{HashMap, VecDeque};
 use std::fmt;
@@ -54,15 +57,15 @@ use std::time::Duration;
 use tokio::net::TcpListener;
 use tokio::task::JoinHandle;
 use wechatpay_core::{
-    Clock, DEFAULT_MAX_SKEW, KeyError, MerchantPrivateKey, MerchantSerial, PublicKeyId,
-    RsaPublicKey, SystemClock, WechatPayKeys, WechatPayPublicKey,
+    Clock, KeyError, MerchantPrivateKey, MerchantSerial, PublicKeyId, RsaPublicKey, SystemClock,
+    WechatPayKeys, WechatPayPublicKey,
 };
 
-pub use endpoints::{ENDPOINTS, Endpoint, Location};
+pub use endpoints::{ENDPOINTS, Endpoint, FieldType, Location};
 pub use faults::Fault;
 pub use received::Received;
 
-use server::Shared;
+use state::{ReceivedLog, Shared};
 
 /// Why a sandbox could not start or a merchant could not be registered.
 #[derive(Debug)]
@@ -115,13 +118,14 @@ pub struct SandboxBuilder {
     endpoints: Vec<Endpoint>,
     port: u16,
     log_requests: bool,
+    max_received: usize,
 }
 
 impl Default for SandboxBuilder {
     fn default() -> Self {
         Self {
             clock: Arc::new(SystemClock),
-            max_skew: DEFAULT_MAX_SKEW,
+            max_skew: Duration::from_secs(protocol::DEFAULT_MAX_SKEW_SECS),
             platform: (
                 demo::PUBLIC_KEY_ID.to_owned(),
                 demo::PLATFORM_PRIVATE_KEY_PEM.to_owned(),
@@ -132,6 +136,7 @@ impl Default for SandboxBuilder {
             endpoints: ENDPOINTS.to_vec(),
             port: 0,
             log_requests: false,
+            max_received: state::DEFAULT_MAX_RECEIVED,
         }
     }
 }
@@ -146,13 +151,15 @@ impl fmt::Debug for SandboxBuilder {
             .field("endpoints", &self.endpoints.len())
             .field("port", &self.port)
             .field("log_requests", &self.log_requests)
+            .field("max_received", &self.max_received)
             .finish_non_exhaustive()
     }
 }
 
 impl SandboxBuilder {
     /// The defaults: system clock, ±300 s window, the shipped platform key pair, the demo
-    /// merchant registered, every endpoint of [`ENDPOINTS`], an ephemeral port, no logging.
+    /// merchant registered, every endpoint of [`ENDPOINTS`], an ephemeral port, no logging,
+    /// the last 10 000 requests kept.
     pub fn new() -> Self {
         Self::default()
     }
@@ -166,6 +173,11 @@ impl SandboxBuilder {
 
     /// The timestamp window: a request whose timestamp is `max_skew` or more away from the
     /// sandbox clock is refused. Default 300 s.
+    ///
+    /// Timestamps are whole seconds, so `max_skew` is rounded **up** to whole seconds, as a
+    /// client checking the same window does: `|now − timestamp| ≥ ceil(max_skew)` is refused.
+    /// `299 s` of skew passes the default, `300 s` does not; a `max_skew` of 0.5 s accepts only
+    /// a skew of 0 s, and zero refuses everything.
     pub fn max_skew(mut self, max_skew: Duration) -> Self {
         self.max_skew = max_skew;
         self
@@ -211,6 +223,14 @@ impl SandboxBuilder {
         self
     }
 
+    /// How many requests [`Sandbox::received`] keeps: beyond it, the oldest is dropped first
+    /// (so a long-running sandbox cannot run out of memory). Default 10 000; `0` keeps none.
+    /// [`Sandbox::accepted_count`] still counts the requests no longer kept.
+    pub fn max_received(mut self, max_received: usize) -> Self {
+        self.max_received = max_received;
+        self
+    }
+
     /// Binds `127.0.0.1` and starts serving on the current Tokio runtime.
     pub async fn start(self) -> Result<Sandbox, Error> {
         let (id, private_pem, public_pem) = &self.platform;
@@ -251,10 +271,13 @@ impl SandboxBuilder {
             other_key,
             merchants: Mutex::new(merchants),
             faults: Mutex::new(VecDeque::new()),
-            received: Mutex::new(Vec::new()),
+            received: Mutex::new(ReceivedLog::new(self.max_received)),
             replays: Mutex::default(),
             clock: self.clock,
-            max_skew: self.max_skew.as_secs(),
+            max_skew: self
+                .max_skew
+                .as_secs()
+                .saturating_add(u64::from(self.max_skew.subsec_nanos() > 0)),
             endpoints: self.endpoints,
             log_requests: self.log_requests,
             counter: AtomicU64::new(0),
@@ -362,7 +385,8 @@ impl Sandbox {
         serial: &str,
         public_key_pem: &str,
     ) -> Result<(), Error> {
-        let mut merchants = self.shared.merchants.lock().expect("merchant registry");
+        let mut merchants =
+            self.shared.merchants.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         insert_merchant(&mut merchants, mchid, serial, public_key_pem)
     }
 
@@ -373,34 +397,44 @@ impl Sandbox {
 
     /// Queues `fault` for the next `n` requests.
     pub fn inject_n(&self, fault: Fault, n: usize) {
-        let mut faults = self.shared.faults.lock().expect("fault queue");
-        faults.extend(std::iter::repeat_n(fault, n));
+        self.shared.faults().extend(std::iter::repeat_n(fault, n));
     }
 
     /// How many injected faults are still waiting for a request.
     pub fn pending_faults(&self) -> usize {
-        self.shared.faults.lock().expect("fault queue").len()
+        self.shared.faults().len()
     }
 
     /// Forgets the faults not yet consumed.
     pub fn clear_faults(&self) {
-        self.shared.faults.lock().expect("fault queue").clear();
+        self.shared.faults().clear();
     }
 
-    /// Every request received so far, oldest first. A request still being handled shows
-    /// `status: None`.
+    /// Every request received so far, oldest first (at most
+    /// [`SandboxBuilder::max_received`] of them, the newest). A request still being handled
+    /// shows `status: None`.
     pub fn received(&self) -> Vec<Received> {
-        self.shared.received.lock().expect("received").clone()
+        self.shared.log().entries().cloned().collect()
     }
 
     /// The latest request received.
     pub fn last_received(&self) -> Option<Received> {
-        self.shared.received.lock().expect("received").last().cloned()
+        self.shared.log().last().cloned()
     }
 
-    /// Forgets the requests received so far.
+    /// How many requests the sandbox **accepted** (would have applied) since it started or
+    /// since the last [`clear_received`](Sandbox::clear_received), including those no longer
+    /// kept by [`received`](Sandbox::received): each request for which
+    /// [`Received::accepted`] is true counts once. A client that retries must leave this at
+    /// one per logical operation; see [`Received::accepted`] for what each fault does to it.
+    pub fn accepted_count(&self) -> u64 {
+        self.shared.log().accepted()
+    }
+
+    /// Forgets the requests received so far and resets
+    /// [`accepted_count`](Sandbox::accepted_count).
     pub fn clear_received(&self) {
-        self.shared.received.lock().expect("received").clear();
+        self.shared.log().clear();
     }
 }
 

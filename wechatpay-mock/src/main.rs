@@ -1,6 +1,7 @@
 //! `cargo run -p wechatpay-mock [-- --port N] [--quiet]`: runs the sandbox until Ctrl-C, after
-//! printing its base URL, the IDs a client needs, the WeChat Pay public key and where the demo
-//! merchant key is.
+//! printing ready-to-paste `export WECHATPAY_…=` lines (base URL, mchid, merchant serial, the
+//! paths of the shipped demo merchant key and public key files, the public key ID) and the WeChat
+//! Pay public key. A private key is never printed.
 
 use std::process::ExitCode;
 
@@ -10,6 +11,23 @@ const USAGE: &str = "usage: wechatpay-mock [--port N] [--quiet]\n\
     Runs the offline WeChat Pay sandbox on 127.0.0.1 until Ctrl-C.\n\
     --port N   listen on port N (default: an ephemeral port)\n\
     --quiet    do not log requests (method, path and status) on stderr";
+
+/// The demo merchant's private key file, as shipped (absolute path).
+const MERCHANT_KEY_PATH: &str =
+    concat!(env!("CARGO_MANIFEST_DIR"), "/keys/merchant_private_key.pem");
+
+/// The sandbox's WeChat Pay public key file, as shipped (absolute path).
+const PUBLIC_KEY_PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/keys/platform_public_key.pem");
+
+/// `value` as one shell word: as is if it holds only safe characters, else single-quoted.
+fn shell_quote(value: &str) -> String {
+    let safe = |c: char| c.is_ascii_alphanumeric() || "/._-+:=@,%".contains(c);
+    if !value.is_empty() && value.chars().all(safe) {
+        value.to_owned()
+    } else {
+        format!("'{}'", value.replace('\'', "'\\''"))
+    }
+}
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> ExitCode {
@@ -47,21 +65,29 @@ async fn main() -> ExitCode {
 
     println!("WeChat Pay sandbox (test keys only: never use them for anything real)");
     println!();
-    println!("base URL:           {}", sandbox.base_url());
-    println!("mchid:              {}", demo::MCHID);
-    println!("merchant serial_no: {}", demo::MERCHANT_SERIAL);
-    println!("public key ID:      {}", sandbox.public_key_id());
+    println!("# paste into a shell to point the SDK (Client::from_env) at this sandbox:");
+    // A private key is never printed, even a test one: the client reads the shipped file.
+    for (name, value) in [
+        ("WECHATPAY_BASE_URL", sandbox.base_url()),
+        ("WECHATPAY_MCHID", demo::MCHID.to_owned()),
+        ("WECHATPAY_MCH_SERIAL", demo::MERCHANT_SERIAL.to_owned()),
+        ("WECHATPAY_MCH_KEY_PATH", MERCHANT_KEY_PATH.to_owned()),
+        ("WECHATPAY_PUBLIC_KEY_ID", sandbox.public_key_id().to_owned()),
+        ("WECHATPAY_PUBLIC_KEY_PATH", PUBLIC_KEY_PATH.to_owned()),
+    ] {
+        println!("export {name}={}", shell_quote(&value));
+    }
+    for path in [MERCHANT_KEY_PATH, PUBLIC_KEY_PATH] {
+        if !std::path::Path::new(path).is_file() {
+            eprintln!("warning: {path} is missing (the binary was moved from its source tree)");
+        }
+    }
     println!();
     println!("endpoints:");
     for endpoint in ENDPOINTS {
         println!("  {} {}", endpoint.method, endpoint.path);
     }
     println!();
-    // A private key is never printed, even a test one: point at the file instead.
-    println!(
-        "merchant private key: {}/keys/merchant_private_key.pem (or wechatpay_mock::demo::MERCHANT_KEY_PEM)",
-        env!("CARGO_MANIFEST_DIR")
-    );
     println!("WeChat Pay public key (pub_key.pem, {}):", sandbox.public_key_id());
     print!("{}", sandbox.public_key_pem());
     println!();

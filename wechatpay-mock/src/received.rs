@@ -25,9 +25,11 @@ pub struct Received {
     pub headers: Vec<(String, String)>,
     /// The exact body bytes (with the sensitive fields as the client sent them: ciphertexts).
     pub body: Vec<u8>,
-    /// The parameters of an accepted request with the sensitive fields **decrypted**: the body
-    /// JSON, or for a query endpoint an object of the decoded query parameters. `None` if the
-    /// request was refused (signature, header, syntax, required field or encryption).
+    /// The parameters of a request that passed every check, with the sensitive fields
+    /// **decrypted**: the body JSON, or for a query endpoint an object of the decoded query
+    /// parameters. `None` if the request was refused (signature, header, syntax, required field,
+    /// type or encryption). Also set when a fault kept a valid request from being applied (a
+    /// rate limit): see [`accepted`](Received::accepted) for what counts.
     pub json: Option<Value>,
     /// `mchid` from `Authorization`, if it parsed.
     pub mchid: Option<String>,
@@ -35,18 +37,51 @@ pub struct Received {
     pub nonce: Option<String>,
     /// `timestamp` from `Authorization`, if it parsed as a number.
     pub timestamp: Option<i64>,
-    /// The status answered; `None` if the connection was dropped or the answer is not ready yet.
+    /// The status answered; `None` if the connection was dropped or reset without an answer, or
+    /// the answer is not ready yet. For [`Fault::TruncatedBody`] and
+    /// [`Fault::StallAfterHeaders`] the status line was sent, so it is set.
     pub status: Option<u16>,
     /// The error `code` answered (`SIGN_ERROR`, `PARAM_ERROR`, …), if the answer was an error.
     pub error_code: Option<String>,
-    /// The body bytes answered (never holds a sensitive value: errors never echo values).
+    /// The body bytes answered, as the signature covers them (never holds a sensitive value:
+    /// errors never echo values). For [`Fault::TruncatedBody`] only a first part of them was
+    /// actually sent, for [`Fault::StallAfterHeaders`] none.
     pub response_body: Vec<u8>,
     /// The fault that applied to this request, if any.
     pub fault: Option<Fault>,
     pub(crate) redacted: Option<Value>,
+    pub(crate) applied: bool,
 }
 
 impl Received {
+    /// A record of a request not yet checked nor answered.
+    pub(crate) fn new(
+        request_id: String,
+        method: String,
+        target: String,
+        headers: Vec<(String, String)>,
+        body: Vec<u8>,
+        fault: Option<Fault>,
+    ) -> Self {
+        Self {
+            request_id,
+            method,
+            target,
+            headers,
+            body,
+            json: None,
+            mchid: None,
+            nonce: None,
+            timestamp: None,
+            status: None,
+            error_code: None,
+            response_body: Vec::new(),
+            fault,
+            redacted: None,
+            applied: false,
+        }
+    }
+
     /// The first header of that name (case-insensitive).
     pub fn header(&self, name: &str) -> Option<&str> {
         self.headers
@@ -60,9 +95,25 @@ impl Received {
         self.target.split_once('?').map_or(&self.target, |(path, _)| path)
     }
 
-    /// Whether the request passed every check (signature, headers, fields, decryption).
+    /// Whether the sandbox **accepted** the request, that is would have applied it: the request
+    /// passed every check (signature, timestamp, replay, route, `Wechatpay-Serial`, JSON syntax,
+    /// required fields and their types, decryption) **and** the fault, if any, did not keep it
+    /// from being processed.
+    ///
+    /// - Refused with `401`/`400`/`404`: not accepted.
+    /// - [`Fault::RateLimited`], and a [`Fault::Status`] of `400`–`499` (including `429`): not
+    ///   accepted, even if the request was valid (the gateway turned it away before processing).
+    /// - Every other fault breaks only the answer, after processing, so a valid request counts
+    ///   as accepted: [`Fault::Delay`], [`Fault::DropConnection`], [`Fault::ResetAfterRead`],
+    ///   [`Fault::TruncatedBody`], [`Fault::StallAfterHeaders`], a `5xx` [`Fault::Status`] (the
+    ///   worst case: the gateway failed after the backend applied the request), the signature
+    ///   faults, [`Fault::NonJson`] and [`Fault::Business`].
+    ///
+    /// This is decided before the answer is sent, so it is already set when a client sees a
+    /// connection error or a timeout. See also
+    /// [`Sandbox::accepted_count`](crate::Sandbox::accepted_count).
     pub fn accepted(&self) -> bool {
-        self.json.is_some()
+        self.applied
     }
 
     /// [`json`](Received::json) with every sensitive value replaced by `"<redacted>"`.
@@ -80,6 +131,7 @@ impl fmt::Debug for Received {
             .field("path", &self.path())
             .field("query_len", &query_len)
             .field("status", &self.status)
+            .field("accepted", &self.applied)
             .field("error_code", &self.error_code)
             .field("fault", &self.fault)
             .field("mchid", &self.mchid)

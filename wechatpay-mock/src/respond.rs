@@ -1,18 +1,29 @@
 //! Answers: WeChat Pay's error bodies, and the signature headers every answer carries.
 
+use std::future::Future;
+use std::io;
+use std::pin::Pin;
+use std::task::{Context, Poll};
+use std::time::Duration;
+
 use axum::body::Body;
 use axum::response::Response;
+use bytes::Bytes;
 use http::StatusCode;
-use http::header::{CONTENT_TYPE, HeaderValue};
+use http::header::{CONTENT_LENGTH, CONTENT_TYPE, HeaderValue};
+use http_body::Frame;
 use serde::Serialize;
-use wechatpay_core::{NonceSource, OsNonce, PROBE_PREFIX, headers, response_message};
+use tokio::time::Sleep;
+use wechatpay_core::{NonceSource, OsNonce};
 
 use crate::demo;
-use crate::faults::Signing;
-use crate::server::Shared;
+use crate::faults::{Delivery, Signing};
+use crate::protocol::{self, PROBE_PREFIX, REQUEST_ID, answer_message};
+use crate::state::Shared;
 
-/// The `Request-ID` header.
-pub(crate) const REQUEST_ID: &str = "Request-ID";
+/// How long a truncated body waits, after its first half, before the connection is closed (so
+/// that the first half is flushed first).
+const TRUNCATE_AFTER: Duration = Duration::from_millis(50);
 
 /// How far in the past [`Signing::Stale`] puts `Wechatpay-Timestamp`.
 const STALE_BY_SECS: i64 = 600;
@@ -23,6 +34,8 @@ pub(crate) struct Answer {
     pub(crate) status: StatusCode,
     pub(crate) body: Vec<u8>,
     pub(crate) content_type: &'static str,
+    /// Extra headers (`Retry-After`).
+    pub(crate) headers: Vec<(&'static str, String)>,
 }
 
 /// The `detail` of a `PARAM_ERROR`: which field and what is wrong, never its value.
@@ -44,7 +57,7 @@ struct ErrorBody<'a> {
 impl Answer {
     /// A JSON answer.
     pub(crate) fn json(status: StatusCode, body: impl Into<Vec<u8>>) -> Self {
-        Self { status, body: body.into(), content_type: "application/json" }
+        Self { status, body: body.into(), content_type: "application/json", headers: Vec::new() }
     }
 
     /// `{"code":…,"message":…}`.
@@ -88,47 +101,6 @@ impl Answer {
         )
     }
 
-    /// The answer of a [`Fault::Status`](crate::Fault::Status).
-    pub(crate) fn status_fault(code: u16) -> Self {
-        let status = StatusCode::from_u16(code).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-        let (code, message) = match status.as_u16() {
-            400 => ("PARAM_ERROR", "参数错误 (injected fault)"),
-            401 => ("SIGN_ERROR", "签名错误 (injected fault)"),
-            403 => ("NO_AUTH", "商户无权限 (injected fault)"),
-            404 => ("NOT_FOUND", "资源不存在 (injected fault)"),
-            429 => ("RATELIMIT_EXCEEDED", "请求超过频率限制 (injected fault)"),
-            502..=504 => ("SERVICE_UNAVAILABLE", "服务不可用，请稍后重试 (injected fault)"),
-            other if (400..500).contains(&other) => {
-                ("INVALID_REQUEST", "请求无效 (injected fault)")
-            }
-            other if (500..600).contains(&other) => ("SYSTEM_ERROR", "系统错误 (injected fault)"),
-            _ => return Self::json(status, Vec::new()),
-        };
-        Self::error(status, code, message)
-    }
-
-    /// `200` with a body that is not JSON.
-    pub(crate) fn non_json() -> Self {
-        Self {
-            status: StatusCode::OK,
-            body: b"<html><body>502 Bad Gateway (injected fault)</body></html>".to_vec(),
-            content_type: "text/html; charset=utf-8",
-        }
-    }
-
-    /// `200` with a Zhejiang-family business answer.
-    pub(crate) fn business(resp_code: &str, resp_desc: &str, error_data: &[String]) -> Self {
-        #[derive(Serialize)]
-        struct Business<'a> {
-            resp_code: &'a str,
-            resp_desc: &'a str,
-            error_data: &'a [String],
-        }
-        let body = serde_json::to_vec(&Business { resp_code, resp_desc, error_data })
-            .expect("a business body always serializes");
-        Self::json(StatusCode::OK, body)
-    }
-
     /// The `code` of an error body, if this is one.
     pub(crate) fn error_code(&self) -> Option<String> {
         let value: serde_json::Value = serde_json::from_slice(&self.body).ok()?;
@@ -136,12 +108,13 @@ impl Answer {
     }
 }
 
-/// Signs `answer` as `signing` says and builds the response. Returns it with the body bytes
-/// actually sent.
+/// Signs `answer` as `signing` says and builds the response, its body cut short or stalled as
+/// `delivery` says. Returns it with the body bytes signed and announced.
 pub(crate) fn finish(
     shared: &Shared,
     answer: Answer,
     signing: Signing,
+    delivery: Delivery,
     request_id: &str,
 ) -> (Response, Vec<u8>) {
     let mut sent = answer.body.clone();
@@ -149,14 +122,17 @@ pub(crate) fn finish(
         .status(answer.status)
         .header(CONTENT_TYPE, answer.content_type)
         .header(REQUEST_ID, request_id);
+    for (name, value) in &answer.headers {
+        builder = builder.header(*name, value);
+    }
     if signing != Signing::Unsigned {
         match signature_headers(shared, &answer.body, signing) {
             Some(signed) => {
                 builder = builder
-                    .header(headers::TIMESTAMP, signed.timestamp)
-                    .header(headers::NONCE, signed.nonce)
-                    .header(headers::SIGNATURE, signed.signature)
-                    .header(headers::SERIAL, signed.serial);
+                    .header(protocol::TIMESTAMP, signed.timestamp)
+                    .header(protocol::NONCE, signed.nonce)
+                    .header(protocol::SIGNATURE, signed.signature)
+                    .header(protocol::SERIAL, signed.serial);
             }
             None => {
                 // Signing failed (it does not with the shipped keys): say so, unsigned.
@@ -173,7 +149,22 @@ pub(crate) fn finish(
             sent = tamper(&sent);
         }
     }
-    let response = builder.body(Body::from(sent.clone())).unwrap_or_else(|_| {
+    let body = match delivery {
+        Delivery::Truncate => {
+            let half = Bytes::copy_from_slice(&sent[..sent.len() / 2]);
+            builder = builder.header(CONTENT_LENGTH, sent.len());
+            Body::new(CutShort {
+                first: Some(half),
+                wait: Box::pin(tokio::time::sleep(TRUNCATE_AFTER)),
+            })
+        }
+        Delivery::StallAfterHeaders(stall) => {
+            builder = builder.header(CONTENT_LENGTH, sent.len());
+            Body::new(CutShort { first: None, wait: Box::pin(tokio::time::sleep(stall)) })
+        }
+        _ => Body::from(sent.clone()),
+    };
+    let response = builder.body(body).unwrap_or_else(|_| {
         let mut response = Response::new(Body::empty());
         *response.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
         response
@@ -195,7 +186,7 @@ fn signature_headers(shared: &Shared, body: &[u8], signing: Signing) -> Option<S
     }
     let timestamp = now.to_string();
     let nonce = fresh_nonce();
-    let message = response_message(&timestamp, &nonce, body);
+    let message = answer_message(&timestamp, &nonce, body);
     let (key, serial) = match signing {
         Signing::WrongKey => (&shared.other_key, shared.public_key_id.as_str()),
         Signing::UnknownSerial => (&shared.other_key, demo::UNKNOWN_PUBLIC_KEY_ID),
@@ -232,4 +223,29 @@ fn tamper(body: &[u8]) -> Vec<u8> {
     let mut bytes = body.to_vec();
     bytes.push(b' ');
     bytes
+}
+
+/// A body that sends `first` (if any), waits, then fails, which makes hyper close the
+/// connection before the announced `Content-Length` is reached.
+struct CutShort {
+    first: Option<Bytes>,
+    wait: Pin<Box<Sleep>>,
+}
+
+impl http_body::Body for CutShort {
+    type Data = Bytes;
+    type Error = io::Error;
+
+    fn poll_frame(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+    ) -> Poll<Option<Result<Frame<Bytes>, io::Error>>> {
+        if let Some(first) = self.first.take().filter(|first| !first.is_empty()) {
+            return Poll::Ready(Some(Ok(Frame::data(first))));
+        }
+        match self.wait.as_mut().poll(cx) {
+            Poll::Ready(()) => Poll::Ready(Some(Err(io::Error::other("answer cut short (fault)")))),
+            Poll::Pending => Poll::Pending,
+        }
+    }
 }

@@ -1,11 +1,13 @@
 //! The HTTP server: a Tokio accept loop serving each connection with hyper (so that a connection
-//! can be dropped on purpose), axum routing from the endpoint table, and the request pipeline
-//! (record → fault → verify → check → answer → sign).
+//! can be dropped or reset on purpose), axum routing from the endpoint table, and the request
+//! pipeline (record → verify → check → account → fault's plan → sign → deliver).
 
-use std::collections::{HashMap, VecDeque};
 use std::convert::Infallible;
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex};
+use std::io;
+use std::pin::Pin;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::task::{Context, Poll};
 use std::time::Duration;
 
 use axum::Router;
@@ -19,43 +21,83 @@ use hyper::body::Incoming;
 use hyper::server::conn::http1;
 use hyper::service::service_fn;
 use hyper_util::rt::{TokioIo, TokioTimer};
+use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::Notify;
 use tokio::task::JoinSet;
 use tower_service::Service;
-use wechatpay_core::{Clock, MerchantPrivateKey, RsaPublicKey, headers};
 
-use crate::auth::{self, Replays};
-use crate::endpoints::{self, Endpoint};
-use crate::faults::Fault;
+use crate::auth;
+use crate::endpoints;
+use crate::faults::{Delivery, Fault, Plan};
+use crate::protocol;
 use crate::received::Received;
 use crate::respond::{self, Answer};
+use crate::state::Shared;
 
 /// The largest request body read.
 const BODY_LIMIT: usize = 16 * 1024 * 1024;
 
-/// The sandbox's state, shared by the handle and every request.
-pub(crate) struct Shared {
-    pub(crate) platform_key: MerchantPrivateKey,
-    pub(crate) public_key_id: String,
-    pub(crate) public_key_pem: String,
-    pub(crate) other_key: MerchantPrivateKey,
-    /// mchid → certificate serial (upper-case) → public key.
-    pub(crate) merchants: Mutex<HashMap<String, HashMap<String, Arc<RsaPublicKey>>>>,
-    pub(crate) faults: Mutex<VecDeque<Fault>>,
-    pub(crate) received: Mutex<Vec<Received>>,
-    pub(crate) replays: Mutex<Replays>,
-    pub(crate) clock: Arc<dyn Clock>,
-    /// Exclusive limit on `|now - timestamp|`, in seconds.
-    pub(crate) max_skew: u64,
-    pub(crate) endpoints: Vec<Endpoint>,
-    pub(crate) log_requests: bool,
-    pub(crate) counter: AtomicU64,
+/// Ends one connection without an answer when triggered: closed (`FIN`), or reset (`RST`) if
+/// `reset` is set first.
+#[derive(Default)]
+struct Control {
+    kill: Notify,
+    reset: AtomicBool,
 }
 
-/// Closes one connection without an answer when triggered.
 #[derive(Clone, Default)]
-struct KillSwitch(Arc<Notify>);
+struct KillSwitch(Arc<Control>);
+
+impl KillSwitch {
+    fn fire(&self, reset: bool) {
+        self.0.reset.store(reset, Ordering::SeqCst);
+        self.0.kill.notify_one();
+    }
+}
+
+/// The connection's socket: resets the connection when dropped if its kill switch asked so.
+struct Conn {
+    stream: TcpStream,
+    control: Arc<Control>,
+}
+
+impl Drop for Conn {
+    fn drop(&mut self) {
+        if self.control.reset.load(Ordering::SeqCst) {
+            // SO_LINGER 0: closing sends RST instead of FIN.
+            let _ = self.stream.set_zero_linger();
+        }
+    }
+}
+
+impl AsyncRead for Conn {
+    fn poll_read(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &mut ReadBuf<'_>,
+    ) -> Poll<io::Result<()>> {
+        Pin::new(&mut self.stream).poll_read(cx, buf)
+    }
+}
+
+impl AsyncWrite for Conn {
+    fn poll_write(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &[u8],
+    ) -> Poll<io::Result<usize>> {
+        Pin::new(&mut self.stream).poll_write(cx, buf)
+    }
+
+    fn poll_flush(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
+        Pin::new(&mut self.stream).poll_flush(cx)
+    }
+
+    fn poll_shutdown(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
+        Pin::new(&mut self.stream).poll_shutdown(cx)
+    }
+}
 
 /// Builds the router: one route per endpoint path, everything else to the 404 pipeline.
 pub(crate) fn router(shared: Arc<Shared>) -> Router {
@@ -129,10 +171,11 @@ async fn serve_connection(stream: TcpStream, router: Router) {
     };
     let mut builder = http1::Builder::new();
     builder.timer(TokioTimer::new());
-    let connection = builder.serve_connection(TokioIo::new(stream), service);
+    let conn = Conn { stream, control: kill.0.clone() };
+    let connection = builder.serve_connection(TokioIo::new(conn), service);
     tokio::select! {
         _ = connection => {}
-        _ = kill.0.notified() => {}
+        _ = kill.0.kill.notified() => {}
     }
 }
 
@@ -149,7 +192,7 @@ async fn handle(shared: Arc<Shared>, endpoint: Option<usize>, request: Request) 
         .map_or_else(|| parts.uri.to_string(), |target| target.as_str().to_owned());
     let header_text = |name: &str| parts.headers.get(name).and_then(|value| value.to_str().ok());
     let authorization = header_text(AUTHORIZATION.as_str()).map(str::to_owned);
-    let wechatpay_serial = header_text(headers::SERIAL).map(str::to_owned);
+    let wechatpay_serial = header_text(protocol::SERIAL).map(str::to_owned);
     let header_list = parts
         .headers
         .iter()
@@ -158,29 +201,22 @@ async fn handle(shared: Arc<Shared>, endpoint: Option<usize>, request: Request) 
         })
         .collect();
     let body = to_bytes(body, BODY_LIMIT).await;
-    let fault = shared.faults.lock().expect("fault queue").pop_front();
+    let fault = shared.faults().pop_front();
+    let plan = fault.as_ref().map_or(Plan::NORMAL, Fault::plan);
 
     let parsed = authorization.as_deref().and_then(|header| auth::parse(header).ok());
-    shared.received.lock().expect("received").push(Received {
-        request_id: request_id.clone(),
-        method: method.clone(),
-        target: target.clone(),
-        headers: header_list,
-        body: body.as_ref().map(|bytes| bytes.to_vec()).unwrap_or_default(),
-        json: None,
-        mchid: parsed.as_ref().map(|params| params.mchid.clone()),
-        nonce: parsed.as_ref().map(|params| params.nonce.clone()),
-        timestamp: parsed.as_ref().and_then(|params| params.timestamp.parse().ok()),
-        status: None,
-        error_code: None,
-        response_body: Vec::new(),
-        fault: fault.clone(),
-        redacted: None,
-    });
-
-    if let Some(Fault::Delay(delay)) = &fault {
-        tokio::time::sleep(*delay).await;
-    }
+    let mut record = Received::new(
+        request_id.clone(),
+        method.clone(),
+        target.clone(),
+        header_list,
+        body.as_ref().map(|bytes| bytes.to_vec()).unwrap_or_default(),
+        fault.clone(),
+    );
+    record.mchid = parsed.as_ref().map(|params| params.mchid.clone());
+    record.nonce = parsed.as_ref().map(|params| params.nonce.clone());
+    record.timestamp = parsed.as_ref().and_then(|params| params.timestamp.parse().ok());
+    shared.log().push(record);
 
     // The genuine answer.
     let endpoint = endpoint.map(|index| &shared.endpoints[index]);
@@ -194,6 +230,7 @@ async fn handle(shared: Arc<Shared>, endpoint: Option<usize>, request: Request) 
                 Err(message) => Err(Answer::sign_error(&message)),
                 Ok(_) => endpoints::check(
                     endpoint,
+                    &method,
                     &target,
                     body,
                     wechatpay_serial.as_deref(),
@@ -204,64 +241,47 @@ async fn handle(shared: Arc<Shared>, endpoint: Option<usize>, request: Request) 
             }
         }
     };
-    let (mut answer, checked) = match outcome {
+    let (genuine, valid) = match outcome {
         Ok((endpoint, checked)) => {
-            (Answer::json(StatusCode::OK, endpoint.success_body.as_bytes()), Some(checked))
+            // Accepted (applied) now, before anything can go wrong with the answer.
+            shared.log().checked(&request_id, checked, plan.applies);
+            (Answer::json(StatusCode::OK, endpoint.success_body.as_bytes()), true)
         }
-        Err(answer) => (answer, None),
+        Err(answer) => (answer, false),
     };
 
-    // The fault's answer.
-    match &fault {
-        Some(Fault::DropConnection) => {
-            update(&shared, &request_id, None, &[], checked.clone());
-            log(&shared, &method, &target, "dropped", fault.as_ref());
+    // The fault's answer and delivery.
+    let answer = plan.answer.apply(genuine, valid);
+    match plan.delivery {
+        Delivery::DelayAnswer(delay) => tokio::time::sleep(delay).await,
+        Delivery::Close | Delivery::Reset => {
+            let reset = plan.delivery == Delivery::Reset;
+            let outcome = if reset { "reset" } else { "dropped" };
+            log(&shared, &method, &target, outcome, fault.as_ref());
             if let Some(kill) = kill {
-                kill.0.notify_one();
+                kill.fire(reset);
                 // The connection task drops this future with the socket.
                 std::future::pending::<()>().await;
             }
             // Not served by our accept loop: there is no connection to drop.
-            answer = Answer::status_fault(500);
+            return Response::builder()
+                .status(StatusCode::INTERNAL_SERVER_ERROR)
+                .body(Body::empty())
+                .unwrap_or_default();
         }
-        Some(Fault::Status(code)) => answer = Answer::status_fault(*code),
-        Some(Fault::NonJson) if checked.is_some() => answer = Answer::non_json(),
-        Some(Fault::Business { resp_code, resp_desc, error_data }) if checked.is_some() => {
-            answer = Answer::business(resp_code, resp_desc, error_data);
-        }
-        _ => {}
+        Delivery::Normal | Delivery::Truncate | Delivery::StallAfterHeaders(_) => {}
     }
-    let signing = fault.as_ref().map_or(crate::faults::Signing::Correct, Fault::signing);
     let error_code = if answer.status.is_success() { None } else { answer.error_code() };
     let status = answer.status;
-    let (response, sent) = respond::finish(&shared, answer, signing, &request_id);
-    update(&shared, &request_id, Some((status.as_u16(), error_code)), &sent, checked);
+    let (response, sent) =
+        respond::finish(&shared, answer, plan.signing, plan.delivery, &request_id);
+    if let Some(record) = shared.log().get_mut(&request_id) {
+        record.status = Some(status.as_u16());
+        record.error_code = error_code;
+        record.response_body = sent;
+    }
     log(&shared, &method, &target, status.as_str(), fault.as_ref());
     response
-}
-
-/// Completes the record of a request with its answer.
-fn update(
-    shared: &Shared,
-    request_id: &str,
-    answer: Option<(u16, Option<String>)>,
-    sent: &[u8],
-    checked: Option<endpoints::Checked>,
-) {
-    let mut received = shared.received.lock().expect("received");
-    let Some(record) = received.iter_mut().rev().find(|record| record.request_id == request_id)
-    else {
-        return; // cleared meanwhile
-    };
-    if let Some((status, error_code)) = answer {
-        record.status = Some(status);
-        record.error_code = error_code;
-    }
-    record.response_body = sent.to_vec();
-    if let Some(checked) = checked {
-        record.json = Some(checked.decrypted);
-        record.redacted = Some(checked.redacted);
-    }
 }
 
 /// One line per request on stderr when enabled: method, path (never the query or the body),

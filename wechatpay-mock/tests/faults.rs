@@ -47,6 +47,8 @@ async fn delay_longer_than_the_client_timeout_is_a_timeout() {
     assert!(error.is_timeout(), "{error:?}");
     let record = sandbox.last_received().unwrap();
     assert_eq!(record.status, None, "recorded, not answered");
+    assert!(record.accepted(), "applied before the answer was delayed");
+    assert_eq!(sandbox.accepted_count(), 1);
 }
 
 #[tokio::test]
@@ -64,6 +66,16 @@ async fn drop_connection_is_a_connection_error_not_a_response() {
     assert_eq!(record.status, None);
     assert!(record.accepted(), "the request itself was fine and is recorded decrypted");
     assert_eq!(record.json.as_ref().unwrap()["data"][0]["tel"], TEL);
+    assert_eq!(sandbox.accepted_count(), 1, "applied, though the client saw no answer");
+
+    // An orderly close (FIN), not a reset.
+    sandbox.inject(Fault::DropConnection);
+    let raw = Wire::sync(&sandbox, vec![item(&encryptor(&sandbox))])
+        .send_raw(&sandbox, Duration::from_secs(5))
+        .await;
+    assert!(raw.end.is_ok(), "{:?}", raw.end);
+    assert!(raw.bytes.is_empty());
+    assert_eq!(sandbox.accepted_count(), 2);
     assert_back_to_normal(&sandbox).await;
 }
 
@@ -74,7 +86,7 @@ async fn status_faults_answer_wechat_error_bodies() {
         (500, "SYSTEM_ERROR"),
         (503, "SERVICE_UNAVAILABLE"),
         (502, "SERVICE_UNAVAILABLE"),
-        (429, "RATELIMIT_EXCEEDED"),
+        (429, "FREQUENCY_LIMITED"),
         (403, "NO_AUTH"),
     ] {
         sandbox.inject(Fault::Status(status));
@@ -231,4 +243,183 @@ async fn answer_faults_do_not_hide_a_refused_request_but_are_used_up() {
             .await;
     answer.assert_error(&sandbox, 503, "SERVICE_UNAVAILABLE");
     assert_back_to_normal(&sandbox).await;
+}
+
+#[tokio::test]
+async fn reset_after_read_resets_the_connection_after_applying() {
+    let sandbox = Sandbox::start().await.unwrap();
+    sandbox.inject(Fault::ResetAfterRead);
+    let raw = Wire::sync(&sandbox, vec![item(&encryptor(&sandbox))])
+        .send_raw(&sandbox, Duration::from_secs(5))
+        .await;
+    let error = raw.end.expect_err("a reset, not an orderly close");
+    assert_eq!(error.kind(), std::io::ErrorKind::ConnectionReset, "{error:?}");
+    assert!(raw.bytes.is_empty(), "no answer at all");
+    let record = sandbox.last_received().unwrap();
+    assert_eq!(record.fault, Some(Fault::ResetAfterRead));
+    assert_eq!(record.status, None);
+    assert!(record.accepted());
+    assert_eq!(sandbox.accepted_count(), 1);
+
+    // Through an HTTP client: a connection error, no status, no timeout.
+    sandbox.inject(Fault::ResetAfterRead);
+    let error = Wire::sync(&sandbox, vec![item(&encryptor(&sandbox))])
+        .try_send(&sandbox)
+        .await
+        .expect_err("no response");
+    assert!(error.status().is_none() && !error.is_timeout(), "{error:?}");
+    assert_eq!(sandbox.accepted_count(), 2);
+    assert_back_to_normal(&sandbox).await;
+}
+
+#[tokio::test]
+async fn truncated_body_sends_signed_headers_then_half_the_body() {
+    let sandbox = Sandbox::start().await.unwrap();
+    sandbox.inject(Fault::TruncatedBody);
+    let raw = Wire::sync(&sandbox, vec![item(&encryptor(&sandbox))])
+        .send_raw(&sandbox, Duration::from_secs(5))
+        .await;
+    let head = raw.head().expect("the head arrives");
+    assert!(head.starts_with("HTTP/1.1 200"), "{head}");
+    let full = SUCCESS.len();
+    assert_eq!(raw.header("Content-Length"), Some(full.to_string()));
+    assert_eq!(raw.body(), &SUCCESS.as_bytes()[..full / 2], "only the first half");
+    assert!(raw.end.as_ref().map_err(|e| e.kind()) != Err(std::io::ErrorKind::TimedOut));
+
+    // The signature headers are correct for the full body.
+    let record = sandbox.last_received().unwrap();
+    assert_eq!(record.response_body, SUCCESS.as_bytes());
+    let mut headers = reqwest::header::HeaderMap::new();
+    for name in
+        ["Wechatpay-Timestamp", "Wechatpay-Nonce", "Wechatpay-Signature", "Wechatpay-Serial"]
+    {
+        let value = raw.header(name).unwrap_or_else(|| panic!("{name} is sent"));
+        headers.insert(name, value.parse().unwrap());
+    }
+    sandbox.wechatpay_keys().verify(&headers, SUCCESS.as_bytes()).unwrap();
+    assert_eq!(record.status, Some(200));
+    assert!(record.accepted());
+    assert_eq!(sandbox.accepted_count(), 1);
+
+    // Through an HTTP client: the status arrives, reading the body fails.
+    sandbox.inject(Fault::TruncatedBody);
+    let wire = Wire::sync(&sandbox, vec![item(&encryptor(&sandbox))]);
+    let mut request = client().post(sandbox.url(SYNC)).body(wire.body.clone());
+    for (name, value) in &wire.headers {
+        request = request.header(name, value);
+    }
+    let response = request.send().await.unwrap();
+    assert_eq!(response.status().as_u16(), 200);
+    assert!(response.bytes().await.is_err());
+    assert_eq!(sandbox.accepted_count(), 2);
+    assert_back_to_normal(&sandbox).await;
+}
+
+#[tokio::test]
+async fn stall_after_headers_lets_a_client_timeout_fire_after_the_status() {
+    let sandbox = Sandbox::start().await.unwrap();
+    sandbox.inject(Fault::StallAfterHeaders(Duration::from_secs(3)));
+    let client =
+        reqwest::Client::builder().no_proxy().timeout(Duration::from_millis(500)).build().unwrap();
+    let wire = Wire::sync(&sandbox, vec![item(&encryptor(&sandbox))]);
+    let mut request = client.post(sandbox.url(SYNC)).body(wire.body.clone());
+    for (name, value) in &wire.headers {
+        request = request.header(name, value);
+    }
+    let started = Instant::now();
+    let response = request.send().await.expect("the status and headers arrive");
+    assert_eq!(response.status().as_u16(), 200);
+    assert_eq!(response.content_length(), Some(SUCCESS.len() as u64));
+    let error = response.bytes().await.expect_err("the body never comes");
+    assert!(error.is_timeout(), "{error:?}");
+    assert!(started.elapsed() < Duration::from_secs(3));
+    let record = sandbox.last_received().unwrap();
+    assert_eq!(record.status, Some(200));
+    assert!(record.accepted());
+    assert_eq!(sandbox.accepted_count(), 1);
+
+    // Without a client timeout: no body byte, then the connection is closed.
+    sandbox.inject(Fault::StallAfterHeaders(Duration::from_millis(300)));
+    let started = Instant::now();
+    let raw = Wire::sync(&sandbox, vec![item(&encryptor(&sandbox))])
+        .send_raw(&sandbox, Duration::from_secs(5))
+        .await;
+    assert!(started.elapsed() >= Duration::from_millis(300));
+    assert!(raw.head().unwrap().starts_with("HTTP/1.1 200"));
+    assert!(raw.body().is_empty());
+    assert!(raw.end.as_ref().map_err(|e| e.kind()) != Err(std::io::ErrorKind::TimedOut));
+    assert_back_to_normal(&sandbox).await;
+}
+
+#[tokio::test]
+async fn rate_limited_is_frequency_limited_with_retry_after_and_not_applied() {
+    let sandbox = Sandbox::start().await.unwrap();
+    sandbox.inject(Fault::RateLimited { retry_after: Some(Duration::from_millis(1500)) });
+    let answer = sync(&sandbox).await;
+    answer.assert_error(&sandbox, 429, "FREQUENCY_LIMITED");
+    assert_eq!(answer.header("Retry-After"), Some("2"), "whole seconds, rounded up");
+    let record = sandbox.last_received().unwrap();
+    assert!(!record.accepted(), "a rate-limited request is not applied");
+    assert!(record.json.is_some(), "though it was valid");
+
+    sandbox.inject(Fault::Status(429));
+    let answer = sync(&sandbox).await;
+    answer.assert_error(&sandbox, 429, "FREQUENCY_LIMITED");
+    assert_eq!(answer.header("Retry-After"), None);
+    assert!(!sandbox.last_received().unwrap().accepted());
+
+    sandbox.inject(Fault::rate_limited(1));
+    let answer = sync(&sandbox).await;
+    assert_eq!(answer.header("Retry-After"), Some("1"));
+    assert_eq!(sandbox.accepted_count(), 0);
+    assert_back_to_normal(&sandbox).await;
+    assert_eq!(sandbox.accepted_count(), 1);
+}
+
+#[tokio::test]
+async fn accepted_means_valid_and_not_refused_by_the_fault() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let cases = [
+        (Fault::Status(500), true),
+        (Fault::Status(503), true),
+        (Fault::Status(400), false),
+        (Fault::Status(403), false),
+        (Fault::Status(429), false),
+        (Fault::RateLimited { retry_after: None }, false),
+        (Fault::Unsigned, true),
+        (Fault::TamperedBody, true),
+        (Fault::WrongSignature, true),
+        (Fault::StaleTimestamp, true),
+        (Fault::UnknownSerial, true),
+        (Fault::Probe, true),
+        (Fault::NonJson, true),
+        (Fault::business("100001", "失败", ["x"]), true),
+        (Fault::Delay(Duration::from_millis(10)), true),
+    ];
+    let mut expected = 0;
+    for (fault, accepted) in cases {
+        sandbox.inject(fault.clone());
+        let _ = sync(&sandbox).await;
+        let record = sandbox.last_received().unwrap();
+        assert_eq!(record.accepted(), accepted, "{fault:?}");
+        expected += u64::from(accepted);
+        assert_eq!(sandbox.accepted_count(), expected, "{fault:?}");
+    }
+
+    // An invalid request is never accepted, whatever the fault.
+    for fault in [
+        Fault::Status(500),
+        Fault::DropConnection,
+        Fault::ResetAfterRead,
+        Fault::TruncatedBody,
+        Fault::NonJson,
+    ] {
+        sandbox.inject(fault.clone());
+        let wire = Wire::sync(&sandbox, vec![item(&encryptor(&sandbox))]).without("Authorization");
+        let _ = wire.try_send(&sandbox).await;
+        assert!(!sandbox.last_received().unwrap().accepted(), "{fault:?}");
+    }
+    assert_eq!(sandbox.accepted_count(), expected);
+    let refused = sandbox.received().iter().filter(|record| !record.accepted()).count();
+    assert_eq!(refused, 4 + 5);
 }

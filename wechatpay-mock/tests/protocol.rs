@@ -303,6 +303,7 @@ async fn custom_platform_key_and_endpoint() {
             location: wechatpay_mock::Location::Body,
             required: &["auth_code"],
             sensitive: &[],
+            types: &[("auth_code", wechatpay_mock::FieldType::String)],
             success_body: r#"{"resp_code":"000000","resp_desc":"成功"}"#,
         })
         .start()
@@ -395,11 +396,23 @@ fn the_binary_prints_what_a_client_needs_and_serves() {
         }
     }
     let text = printed.join("\n");
-    let base_url = printed
-        .iter()
-        .find_map(|line| line.strip_prefix("base URL:"))
-        .map(|url| url.trim().to_owned())
-        .expect("the base URL is printed");
+    let exported = |name: &str| {
+        printed
+            .iter()
+            .find_map(|line| line.strip_prefix(&format!("export {name}=")))
+            .map(str::to_owned)
+            .unwrap_or_else(|| panic!("export {name}= is printed:\n{text}"))
+    };
+    let base_url = exported("WECHATPAY_BASE_URL");
+    assert_eq!(exported("WECHATPAY_MCHID"), demo::MCHID);
+    assert_eq!(exported("WECHATPAY_MCH_SERIAL"), demo::MERCHANT_SERIAL);
+    assert_eq!(exported("WECHATPAY_PUBLIC_KEY_ID"), demo::PUBLIC_KEY_ID);
+    // Absolute paths of the shipped files (this checkout's path has no characters to quote).
+    let key_path = exported("WECHATPAY_MCH_KEY_PATH");
+    let public_key_path = exported("WECHATPAY_PUBLIC_KEY_PATH");
+    assert!(std::path::Path::new(&key_path).is_absolute(), "{key_path}");
+    assert_eq!(std::fs::read_to_string(&key_path).unwrap(), demo::MERCHANT_KEY_PEM);
+    assert_eq!(std::fs::read_to_string(&public_key_path).unwrap(), demo::PUBLIC_KEY_PEM);
     let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
     let status = runtime.block_on(async {
         client().get(format!("{base_url}/v3/unknown")).send().await.map(|r| r.status().as_u16())
@@ -414,6 +427,7 @@ fn the_binary_prints_what_a_client_needs_and_serves() {
         demo::MERCHANT_SERIAL,
         demo::PUBLIC_KEY_ID,
         "keys/merchant_private_key.pem",
+        "keys/platform_public_key.pem",
         demo::PUBLIC_KEY_PEM.lines().nth(1).unwrap(),
     ] {
         assert!(text.contains(needed), "{needed} is printed");
@@ -449,4 +463,232 @@ async fn serves_concurrent_requests_on_a_multi_thread_runtime() {
     let nonces: HashSet<_> = received.iter().map(|record| record.nonce.clone().unwrap()).collect();
     assert_eq!(nonces.len(), 8);
     assert!(received.iter().all(|record| record.accepted()));
+}
+
+/// The demo merchant's key file and the sandbox's public key file, as shipped in `keys/`.
+const MERCHANT_KEY_FILE: &str =
+    concat!(env!("CARGO_MANIFEST_DIR"), "/keys/merchant_private_key.pem");
+const PLATFORM_PUBLIC_KEY_FILE: &str =
+    concat!(env!("CARGO_MANIFEST_DIR"), "/keys/platform_public_key.pem");
+
+/// A scratch directory for the openssl CLI, removed when dropped.
+struct Scratch(std::path::PathBuf);
+
+impl Scratch {
+    fn new(name: &str) -> Self {
+        let nanos =
+            std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos();
+        let dir = std::env::temp_dir()
+            .join(format!("wechatpay-mock-{name}-{}-{nanos}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        Self(dir)
+    }
+
+    fn write(&self, name: &str, bytes: &[u8]) -> std::path::PathBuf {
+        let path = self.0.join(name);
+        std::fs::write(&path, bytes).unwrap();
+        path
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// Runs the openssl CLI; its stdout on success.
+fn openssl(args: &[&std::ffi::OsStr]) -> Result<Vec<u8>, String> {
+    let output = std::process::Command::new("openssl")
+        .args(args)
+        .output()
+        .map_err(|error| format!("the openssl CLI is needed for this test: {error}"))?;
+    if output.status.success() {
+        Ok(output.stdout)
+    } else {
+        Err(String::from_utf8_lossy(&output.stderr).into_owned())
+    }
+}
+
+/// `openssl dgst -sha256 -sign <key file>` over `message`, standard base64.
+fn openssl_sign(scratch: &Scratch, message: &[u8]) -> String {
+    use base64::prelude::*;
+    let message = scratch.write("message", message);
+    let signature = openssl(&[
+        "dgst".as_ref(),
+        "-sha256".as_ref(),
+        "-sign".as_ref(),
+        MERCHANT_KEY_FILE.as_ref(),
+        message.as_os_str(),
+    ])
+    .unwrap();
+    BASE64_STANDARD.encode(signature)
+}
+
+/// `openssl pkeyutl -encrypt` with RSA-OAEP (SHA-1) to the sandbox's public key file, base64.
+fn openssl_encrypt(scratch: &Scratch, plaintext: &str) -> String {
+    use base64::prelude::*;
+    let input = scratch.write("plaintext", plaintext.as_bytes());
+    let ciphertext = openssl(&[
+        "pkeyutl".as_ref(),
+        "-encrypt".as_ref(),
+        "-pubin".as_ref(),
+        "-inkey".as_ref(),
+        PLATFORM_PUBLIC_KEY_FILE.as_ref(),
+        "-pkeyopt".as_ref(),
+        "rsa_padding_mode:oaep".as_ref(),
+        "-pkeyopt".as_ref(),
+        "rsa_oaep_md:sha1".as_ref(),
+        "-in".as_ref(),
+        input.as_os_str(),
+    ])
+    .unwrap();
+    BASE64_STANDARD.encode(ciphertext)
+}
+
+/// `openssl dgst -sha256 -verify <public key file> -signature <sig>` over `message`.
+fn openssl_verify(scratch: &Scratch, message: &[u8], signature_base64: &str) -> bool {
+    use base64::prelude::*;
+    let Ok(signature) = BASE64_STANDARD.decode(signature_base64) else { return false };
+    let message = scratch.write("answer", message);
+    let signature = scratch.write("answer.sig", &signature);
+    openssl(&[
+        "dgst".as_ref(),
+        "-sha256".as_ref(),
+        "-verify".as_ref(),
+        PLATFORM_PUBLIC_KEY_FILE.as_ref(),
+        "-signature".as_ref(),
+        signature.as_os_str(),
+        message.as_os_str(),
+    ])
+    .is_ok()
+}
+
+fn unix_now() -> i64 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs() as i64
+}
+
+/// A request built entirely by hand — message bytes, openssl signature and encryption, header
+/// text — is accepted: the sandbox reads the protocol, not the SDK's code.
+#[tokio::test]
+async fn accepts_a_request_built_by_hand_with_the_openssl_cli() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let scratch = Scratch::new("by-hand");
+    let timestamp = unix_now().to_string();
+    let nonce = format!("HandMade{:024}", std::process::id());
+
+    // POST with a body: the sensitive fields encrypted by openssl, Chinese text as UTF-8.
+    let mut data = item(&encryptor(&sandbox));
+    data["cert_no"] = json!(openssl_encrypt(&scratch, CERT_NO));
+    data["name"] = json!(openssl_encrypt(&scratch, NAME));
+    data["tel"] = json!(openssl_encrypt(&scratch, TEL));
+    let body = sync_body(vec![data]);
+    let mut message = format!("POST\n{SYNC}\n{timestamp}\n{nonce}\n").into_bytes();
+    message.extend_from_slice(&body);
+    message.push(b'\n');
+    let signature = openssl_sign(&scratch, &message);
+    let authorization = format!(
+        "WECHATPAY2-SHA256-RSA2048 mchid=\"{}\",nonce_str=\"{nonce}\",signature=\"{signature}\",timestamp=\"{timestamp}\",serial_no=\"{}\"",
+        demo::MCHID,
+        demo::MERCHANT_SERIAL
+    );
+    let response = client()
+        .post(sandbox.url(SYNC))
+        .header("Authorization", authorization)
+        .header("Accept", "application/json")
+        .header("Content-Type", "application/json")
+        .header("Wechatpay-Serial", demo::PUBLIC_KEY_ID)
+        .body(body)
+        .send()
+        .await
+        .unwrap();
+    let status = response.status().as_u16();
+    let text = response.text().await.unwrap();
+    assert_eq!(status, 200, "{text}");
+    assert_eq!(text, SUCCESS);
+    let record = sandbox.last_received().unwrap();
+    assert!(record.accepted());
+    assert_eq!(record.json.as_ref().unwrap()["data"][0]["cert_no"], CERT_NO);
+
+    // GET: the message ends with an empty body line.
+    let target = format!("{QUALIFICATION}?appliance_id=3&qualification_region_code=330100");
+    let nonce = format!("HandMadeGet{:021}", std::process::id());
+    let message = format!("GET\n{target}\n{timestamp}\n{nonce}\n\n");
+    let signature = openssl_sign(&scratch, message.as_bytes());
+    let authorization = format!(
+        "WECHATPAY2-SHA256-RSA2048 serial_no=\"{}\",timestamp=\"{timestamp}\",signature=\"{signature}\",nonce_str=\"{nonce}\",mchid=\"{}\"",
+        demo::MERCHANT_SERIAL,
+        demo::MCHID
+    );
+    let response = client()
+        .get(sandbox.url(&target))
+        .header("Authorization", authorization)
+        .header("Wechatpay-Serial", demo::PUBLIC_KEY_ID)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status().as_u16(), 200);
+    assert_eq!(sandbox.accepted_count(), 2);
+}
+
+/// The sandbox's answers verify with the openssl CLI over `TIMESTAMP\nNONCE\nBODY\n`, and a
+/// changed body does not.
+#[tokio::test]
+async fn answers_verify_with_the_openssl_cli() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let scratch = Scratch::new("verify");
+    let answers = [
+        Wire::sync(&sandbox, vec![item(&encryptor(&sandbox))]).send(&sandbox).await,
+        Wire::signed(&demo::signer(), "GET", "/v3/unknown", Vec::new(), None).send(&sandbox).await,
+    ];
+    for answer in answers {
+        let timestamp = answer.header("Wechatpay-Timestamp").unwrap();
+        let nonce = answer.header("Wechatpay-Nonce").unwrap();
+        let signature = answer.header("Wechatpay-Signature").unwrap();
+        assert_eq!(answer.header("Wechatpay-Serial"), Some(demo::PUBLIC_KEY_ID));
+        let mut message = format!("{timestamp}\n{nonce}\n").into_bytes();
+        message.extend_from_slice(&answer.body);
+        message.push(b'\n');
+        assert!(openssl_verify(&scratch, &message, signature), "{}", answer.text());
+        let mut changed = message.clone();
+        changed.insert(changed.len() - 1, b' ');
+        assert!(!openssl_verify(&scratch, &changed, signature));
+    }
+}
+
+#[tokio::test]
+async fn max_skew_rounds_up_to_whole_seconds() {
+    for (max_skew, accepted, refused) in [(500, 0, 1), (1500, 1, 2), (300_000, 299, 300)] {
+        let sandbox = Sandbox::builder()
+            .clock(|| T0)
+            .max_skew(Duration::from_millis(max_skew))
+            .start()
+            .await
+            .unwrap();
+        for (offset, status) in [(accepted, 200), (-accepted, 200), (refused, 401), (-refused, 401)]
+        {
+            let signer = demo::signer().with_clock(move || T0 + offset);
+            let body = sync_body(vec![item(&encryptor(&sandbox))]);
+            let answer = Wire::signed(&signer, "POST", SYNC, body, Some(sandbox.public_key_id()))
+                .send(&sandbox)
+                .await;
+            assert_eq!(answer.status, status, "max_skew {max_skew} ms, offset {offset}");
+        }
+    }
+}
+
+#[tokio::test]
+async fn the_received_log_is_bounded_oldest_dropped_first() {
+    let sandbox = Sandbox::builder().max_received(3).start().await.unwrap();
+    let mut request_ids = Vec::new();
+    for _ in 0..5 {
+        let answer = Wire::sync(&sandbox, vec![item(&encryptor(&sandbox))]).send(&sandbox).await;
+        assert_eq!(answer.status, 200);
+        request_ids.push(answer.header("Request-ID").unwrap().to_owned());
+    }
+    let kept: Vec<String> = sandbox.received().into_iter().map(|r| r.request_id).collect();
+    assert_eq!(kept, request_ids[2..]);
+    assert_eq!(sandbox.accepted_count(), 5, "dropped records still count");
+    sandbox.clear_received();
+    assert_eq!((sandbox.received().len(), sandbox.accepted_count()), (0, 0));
 }

@@ -188,3 +188,74 @@ pub fn assert_no_plaintext(text: &str) {
         assert!(!text.contains(plaintext), "personal data leaked into output: {text}");
     }
 }
+
+/// What a raw TCP client saw of one exchange.
+#[derive(Debug)]
+pub struct RawExchange {
+    /// Every byte received before the connection ended.
+    pub bytes: Vec<u8>,
+    /// How it ended: `Ok(())` for an orderly close (EOF), the read error otherwise.
+    pub end: std::io::Result<()>,
+}
+
+impl RawExchange {
+    /// The status line and headers, if a complete head arrived.
+    pub fn head(&self) -> Option<String> {
+        let end = self.bytes.windows(4).position(|w| w == b"\r\n\r\n")?;
+        Some(String::from_utf8_lossy(&self.bytes[..end]).into_owned())
+    }
+
+    /// The bytes after the head.
+    pub fn body(&self) -> &[u8] {
+        match self.bytes.windows(4).position(|w| w == b"\r\n\r\n") {
+            Some(end) => &self.bytes[end + 4..],
+            None => &[],
+        }
+    }
+
+    /// A header of the head (case-insensitive name).
+    pub fn header(&self, name: &str) -> Option<String> {
+        self.head()?.lines().skip(1).find_map(|line| {
+            let (key, value) = line.split_once(':')?;
+            key.trim().eq_ignore_ascii_case(name).then(|| value.trim().to_owned())
+        })
+    }
+}
+
+impl Wire {
+    /// Sends the request over a raw TCP connection (HTTP/1.1, `Connection: close`) and reads
+    /// until the server ends the connection, or `within` elapses.
+    pub async fn send_raw(&self, sandbox: &Sandbox, within: std::time::Duration) -> RawExchange {
+        use tokio::io::{AsyncReadExt, AsyncWriteExt};
+        let mut stream = tokio::net::TcpStream::connect(sandbox.addr()).await.unwrap();
+        let mut head = format!(
+            "{} {} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\nContent-Length: {}\r\n",
+            self.method,
+            self.target,
+            sandbox.addr(),
+            self.body.len()
+        );
+        for (name, value) in &self.headers {
+            head.push_str(&format!("{name}: {value}\r\n"));
+        }
+        head.push_str("\r\n");
+        stream.write_all(head.as_bytes()).await.unwrap();
+        stream.write_all(&self.body).await.unwrap();
+        let mut bytes = Vec::new();
+        let read = async {
+            let mut buffer = [0u8; 4096];
+            loop {
+                match stream.read(&mut buffer).await {
+                    Ok(0) => return Ok(()),
+                    Ok(n) => bytes.extend_from_slice(&buffer[..n]),
+                    Err(error) => return Err(error),
+                }
+            }
+        };
+        let end = match tokio::time::timeout(within, read).await {
+            Ok(end) => end,
+            Err(_) => Err(std::io::Error::new(std::io::ErrorKind::TimedOut, "still open")),
+        };
+        RawExchange { bytes, end }
+    }
+}

@@ -1,0 +1,148 @@
+//! The sandbox's state, shared by the [`Sandbox`](crate::Sandbox) handle and every request: keys,
+//! merchants, the fault queue, the received log and the replay store.
+
+use std::collections::{HashMap, VecDeque};
+use std::sync::atomic::AtomicU64;
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use wechatpay_core::{Clock, MerchantPrivateKey, RsaPublicKey};
+
+use crate::auth::Replays;
+use crate::endpoints::{Checked, Endpoint};
+use crate::faults::Fault;
+use crate::received::Received;
+
+/// How many requests the received log keeps by default.
+pub(crate) const DEFAULT_MAX_RECEIVED: usize = 10_000;
+
+/// The sandbox's state.
+pub(crate) struct Shared {
+    pub(crate) platform_key: MerchantPrivateKey,
+    pub(crate) public_key_id: String,
+    pub(crate) public_key_pem: String,
+    pub(crate) other_key: MerchantPrivateKey,
+    /// mchid → certificate serial (upper-case) → public key.
+    pub(crate) merchants: Mutex<HashMap<String, HashMap<String, Arc<RsaPublicKey>>>>,
+    pub(crate) faults: Mutex<VecDeque<Fault>>,
+    pub(crate) received: Mutex<ReceivedLog>,
+    pub(crate) replays: Mutex<Replays>,
+    pub(crate) clock: Arc<dyn Clock>,
+    /// Exclusive limit on `|now - timestamp|`, in whole seconds.
+    pub(crate) max_skew: u64,
+    pub(crate) endpoints: Vec<Endpoint>,
+    pub(crate) log_requests: bool,
+    pub(crate) counter: AtomicU64,
+}
+
+impl Shared {
+    /// The received log (a poisoned lock is taken over: the log stays consistent).
+    pub(crate) fn log(&self) -> MutexGuard<'_, ReceivedLog> {
+        self.received.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// The fault queue.
+    pub(crate) fn faults(&self) -> MutexGuard<'_, VecDeque<Fault>> {
+        self.faults.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
+
+/// The requests received, oldest first, at most `capacity` of them (the oldest is dropped
+/// first), and how many were accepted.
+#[derive(Debug)]
+pub(crate) struct ReceivedLog {
+    entries: VecDeque<Received>,
+    capacity: usize,
+    accepted: u64,
+}
+
+impl ReceivedLog {
+    pub(crate) fn new(capacity: usize) -> Self {
+        Self { entries: VecDeque::new(), capacity, accepted: 0 }
+    }
+
+    /// Appends a record, dropping the oldest ones beyond the capacity.
+    pub(crate) fn push(&mut self, record: Received) {
+        if self.capacity == 0 {
+            return;
+        }
+        while self.entries.len() >= self.capacity {
+            self.entries.pop_front();
+        }
+        self.entries.push_back(record);
+    }
+
+    /// The record of `request_id`, unless it was dropped or cleared meanwhile.
+    pub(crate) fn get_mut(&mut self, request_id: &str) -> Option<&mut Received> {
+        self.entries.iter_mut().rev().find(|record| record.request_id == request_id)
+    }
+
+    /// Notes that the request `request_id` passed every check, and whether it was applied
+    /// (counted by [`accepted`](ReceivedLog::accepted)).
+    pub(crate) fn checked(&mut self, request_id: &str, checked: Checked, applied: bool) {
+        if applied {
+            self.accepted += 1;
+        }
+        if let Some(record) = self.get_mut(request_id) {
+            record.json = Some(checked.decrypted);
+            record.redacted = Some(checked.redacted);
+            record.applied = applied;
+        }
+    }
+
+    pub(crate) fn entries(&self) -> impl Iterator<Item = &Received> {
+        self.entries.iter()
+    }
+
+    pub(crate) fn last(&self) -> Option<&Received> {
+        self.entries.back()
+    }
+
+    #[cfg(test)]
+    pub(crate) fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Requests accepted since the start or the last [`clear`](ReceivedLog::clear), including
+    /// those no longer kept.
+    pub(crate) fn accepted(&self) -> u64 {
+        self.accepted
+    }
+
+    pub(crate) fn clear(&mut self) {
+        self.entries.clear();
+        self.accepted = 0;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record(id: &str) -> Received {
+        Received::new(id.to_owned(), "POST".into(), "/".into(), Vec::new(), Vec::new(), None)
+    }
+
+    #[test]
+    fn keeps_the_newest_up_to_the_capacity() {
+        let mut log = ReceivedLog::new(2);
+        for id in ["a", "b", "c"] {
+            log.push(record(id));
+        }
+        let ids: Vec<&str> = log.entries().map(|r| r.request_id.as_str()).collect();
+        assert_eq!(ids, ["b", "c"]);
+        assert!(log.get_mut("a").is_none());
+        let checked = Checked { decrypted: serde_json::json!({}), redacted: serde_json::json!({}) };
+        log.checked("a", checked.clone(), true);
+        log.checked("c", checked.clone(), true);
+        log.checked("b", checked, false);
+        assert_eq!(log.accepted(), 2, "dropped records still count");
+        assert!(log.last().unwrap().accepted());
+        assert!(!log.get_mut("b").unwrap().accepted());
+        log.clear();
+        assert_eq!((log.len(), log.accepted()), (0, 0));
+
+        let mut none = ReceivedLog::new(0);
+        none.push(record("a"));
+        assert_eq!(none.len(), 0);
+    }
+}
