@@ -23,6 +23,12 @@ impl Client {
         Ok(Self { inner, runtime })
     }
 
+    /// A blocking client configured from the environment, like [`crate::Client::from_env`]: the
+    /// variables of [`ClientBuilder::from_env`]. The error names the first variable missing.
+    pub fn from_env() -> Result<Self, Error> {
+        Self::new(ClientBuilder::from_env()?)
+    }
+
     /// Like [`crate::Client::send`], waiting for the answer.
     pub fn send<R: WechatRequest>(&self, request: &R) -> Result<R::Response, Error> {
         self.runtime.block_on(self.inner.send(request))

@@ -7,6 +7,7 @@ use base64::prelude::*;
 use x509_cert::der::asn1::{OctetStringRef, UintRef};
 use x509_cert::der::{self, Decode, Reader, SliceReader};
 use x509_cert::spki::{AlgorithmIdentifierRef, ObjectIdentifier, SubjectPublicKeyInfoRef};
+use zeroize::Zeroizing;
 
 use crate::backend::{Active, Backend};
 use crate::error::{CryptoError, KeyError};
@@ -25,11 +26,13 @@ pub struct MerchantPrivateKey {
 }
 
 impl MerchantPrivateKey {
-    /// Loads a PKCS#8 (`BEGIN PRIVATE KEY`) or PKCS#1 (`BEGIN RSA PRIVATE KEY`) PEM.
+    /// Loads a PKCS#8 (`BEGIN PRIVATE KEY`) or PKCS#1 (`BEGIN RSA PRIVATE KEY`) PEM. Every
+    /// intermediate copy of the key bytes (the decoded DER, the PKCS#8 wrapping of a PKCS#1 key)
+    /// is zeroed when dropped; the caller owns (and should zero) `pem` itself.
     pub fn from_pem(pem: &str) -> Result<Self, KeyError> {
         const WHAT: &str = "merchant private key";
         let block = pem::decode_first(pem, WHAT)?;
-        let pkcs8 = match block.label.as_str() {
+        let pkcs8: Zeroizing<Vec<u8>> = match block.label.as_str() {
             "PRIVATE KEY" => block.der,
             "RSA PRIVATE KEY" => wrap_pkcs1_in_pkcs8(&block.der),
             _ => {
@@ -326,20 +329,26 @@ fn bit_length(big_endian: &[u8]) -> usize {
 }
 
 /// Wraps a PKCS#1 `RSAPrivateKey` into a PKCS#8 `PrivateKeyInfo` (version 0, rsaEncryption), so
-/// that backends parse one format only.
-fn wrap_pkcs1_in_pkcs8(pkcs1: &[u8]) -> Vec<u8> {
+/// that backends parse one format only. The result holds the private key: it is written into one
+/// buffer reserved at its final size (no reallocation leaves a copy behind) and zeroed on drop.
+fn wrap_pkcs1_in_pkcs8(pkcs1: &[u8]) -> Zeroizing<Vec<u8>> {
     // SEQUENCE { INTEGER 0, SEQUENCE { OID 1.2.840.113549.1.1.1, NULL } }, without the outer header.
     const VERSION_AND_ALGORITHM: &[u8] = &[
         0x02, 0x01, 0x00, 0x30, 0x0d, 0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01,
         0x01, 0x05, 0x00,
     ];
-    let mut body = VERSION_AND_ALGORITHM.to_vec();
-    push_der_header(&mut body, 0x04, pkcs1.len());
-    body.extend_from_slice(pkcs1);
-    let mut out = Vec::with_capacity(body.len() + 6);
-    push_der_header(&mut out, 0x30, body.len());
-    out.extend_from_slice(&body);
+    let body_len = VERSION_AND_ALGORITHM.len() + der_header_len(pkcs1.len()) + pkcs1.len();
+    let mut out = Zeroizing::new(Vec::with_capacity(der_header_len(body_len) + body_len));
+    push_der_header(&mut out, 0x30, body_len);
+    out.extend_from_slice(VERSION_AND_ALGORITHM);
+    push_der_header(&mut out, 0x04, pkcs1.len());
+    out.extend_from_slice(pkcs1);
     out
+}
+
+/// The length of a DER tag and definite length of `len` content bytes.
+fn der_header_len(len: usize) -> usize {
+    if len < 0x80 { 2 } else { 2 + (usize::BITS - len.leading_zeros()).div_ceil(8) as usize }
 }
 
 /// Appends a DER tag and definite length.
@@ -352,5 +361,23 @@ fn push_der_header(out: &mut Vec<u8>, tag: u8, len: usize) {
         let significant = &bytes[bytes.iter().position(|&b| b != 0).unwrap_or(bytes.len() - 1)..];
         out.push(0x80 | significant.len() as u8);
         out.extend_from_slice(significant);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_pkcs8_wrapping_is_zeroed_on_drop_and_sized_exactly() {
+        for len in [0, 1, 0x7f, 0x80, 0xff, 0x100, 1191, 0x1_0000] {
+            let pkcs1 = vec![0xA5; len];
+            let wrapped: Zeroizing<Vec<u8>> = wrap_pkcs1_in_pkcs8(&pkcs1);
+            assert_eq!(wrapped.len(), wrapped.capacity(), "no spare (or reallocated) copy: {len}");
+            assert!(wrapped.ends_with(&pkcs1));
+            let mut header = Vec::new();
+            push_der_header(&mut header, 0x04, len);
+            assert_eq!(header.len(), der_header_len(len));
+        }
     }
 }

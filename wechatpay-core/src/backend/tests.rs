@@ -33,7 +33,7 @@ const AES_GCM_VECTORS: &str = include_str!("../../tests/fixtures/aes-gcm-vectors
 // ---------------------------------------------------------------------------------------------
 
 fn pem_der(pem: &str) -> Vec<u8> {
-    crate::pem::decode_first(pem, "test input").expect("fixture PEM decodes").der
+    crate::pem::decode_first(pem, "test input").expect("fixture PEM decodes").der.to_vec()
 }
 
 /// PKCS#8 DER of the Go SDK test key.

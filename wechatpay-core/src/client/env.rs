@@ -1,7 +1,14 @@
 //! Configuration from `WECHATPAY_*` environment variables.
 
+use std::io::Read as _;
+
+use zeroize::Zeroizing;
+
 use super::builder::ClientBuilder;
 use crate::error::Error;
+
+/// The largest key file read: PEM keys are a few KiB; anything this long is the wrong file.
+const MAX_KEY_FILE_BYTES: u64 = 1024 * 1024;
 
 /// A builder from the variables `lookup` finds (the environment, or a map in tests).
 pub(super) fn builder_from(
@@ -11,11 +18,7 @@ pub(super) fn builder_from(
         lookup(name)
             .ok_or_else(|| Error::Setup(format!("the environment variable {name} is not set")))
     };
-    let file = |name: &str| {
-        let path = var(name)?;
-        std::fs::read_to_string(&path)
-            .map_err(|error| Error::Setup(format!("cannot read {name}={path}: {}", error.kind())))
-    };
+    let file = |name: &str| read_key_file(name, &var(name)?);
     let mut builder = ClientBuilder::default()
         .mchid(&var("WECHATPAY_MCHID")?)
         .merchant_key_pem(&file("WECHATPAY_MCH_KEY_PATH")?, &var("WECHATPAY_MCH_SERIAL")?)?
@@ -26,7 +29,34 @@ pub(super) fn builder_from(
     if let Some(base_url) = lookup("WECHATPAY_BASE_URL") {
         builder = builder.base_url(&base_url);
     }
+    if let Some(proxy) = lookup("WECHATPAY_PROXY") {
+        builder = builder.proxy(&proxy).map_err(|error| match error {
+            Error::Setup(message) => Error::Setup(format!("WECHATPAY_PROXY: {message}")),
+            other => other,
+        })?;
+    }
     Ok(builder)
+}
+
+/// The text of the key file at `path` (named by the variable `name` in errors), zeroed on drop:
+/// read into a buffer reserved at the file's size, so that no reallocation leaves a copy of a
+/// private key behind.
+fn read_key_file(name: &str, path: &str) -> Result<Zeroizing<String>, Error> {
+    let cannot_read =
+        |why: &dyn std::fmt::Display| Error::Setup(format!("cannot read {name}={path}: {why}"));
+    let mut file = std::fs::File::open(path).map_err(|error| cannot_read(&error.kind()))?;
+    let len = file.metadata().map_err(|error| cannot_read(&error.kind()))?.len();
+    if len > MAX_KEY_FILE_BYTES {
+        return Err(cannot_read(&format_args!("{len} bytes is too long for a PEM key file")));
+    }
+    // One spare byte, so that reading to the end needs no growth.
+    let capacity = usize::try_from(len).unwrap_or(0).saturating_add(1);
+    let mut text = Zeroizing::new(String::with_capacity(capacity));
+    (&mut file)
+        .take(MAX_KEY_FILE_BYTES)
+        .read_to_string(&mut text)
+        .map_err(|error| cannot_read(&error.kind()))?;
+    Ok(text)
 }
 
 #[cfg(test)]
@@ -34,13 +64,37 @@ mod tests {
     use super::*;
     use std::collections::HashMap;
 
-    fn message(vars: &[(&str, &str)]) -> String {
+    const MOCK_KEYS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../wechatpay-mock/keys");
+
+    fn builder(vars: &[(&str, &str)]) -> Result<ClientBuilder, Error> {
         let vars: HashMap<String, String> =
             vars.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
-        match builder_from(|name| vars.get(name).cloned()) {
+        builder_from(|name| vars.get(name).cloned())
+    }
+
+    fn message(vars: &[(&str, &str)]) -> String {
+        match builder(vars) {
             Ok(_) => String::from("ok"),
             Err(error) => error.to_string(),
         }
+    }
+
+    /// A complete configuration (the mock's demo merchant) and `extra`.
+    fn complete(extra: &[(&'static str, &'static str)]) -> Vec<(&'static str, String)> {
+        let mut vars = vec![
+            ("WECHATPAY_MCHID", "1900000001".to_owned()),
+            ("WECHATPAY_MCH_SERIAL", "683C2B5F33299E4EE67E24FD7FF6E97B00E40642".to_owned()),
+            ("WECHATPAY_MCH_KEY_PATH", format!("{MOCK_KEYS}/merchant_private_key.pem")),
+            ("WECHATPAY_PUBLIC_KEY_ID", "PUB_KEY_ID_0119000000012025000000000001".to_owned()),
+            ("WECHATPAY_PUBLIC_KEY_PATH", format!("{MOCK_KEYS}/platform_public_key.pem")),
+        ];
+        vars.extend(extra.iter().map(|(name, value)| (*name, (*value).to_owned())));
+        vars
+    }
+
+    fn from(vars: &[(&'static str, String)]) -> Result<ClientBuilder, Error> {
+        let vars: Vec<(&str, &str)> = vars.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        builder(&vars)
     }
 
     #[test]
@@ -52,5 +106,40 @@ mod tests {
             ("WECHATPAY_MCH_KEY_PATH", "/nonexistent/apiclient_key.pem"),
         ]);
         assert!(missing_file.contains("cannot read WECHATPAY_MCH_KEY_PATH"), "{missing_file}");
+    }
+
+    #[test]
+    fn a_complete_configuration_builds_without_a_proxy() {
+        let builder = from(&complete(&[])).unwrap();
+        assert!(format!("{builder:?}").contains("proxy: None"), "{builder:?}");
+        assert!(builder.build().is_ok());
+    }
+
+    #[test]
+    fn wechatpay_proxy_sets_the_proxy_and_its_mistakes_name_the_variable() {
+        let builder = from(&complete(&[("WECHATPAY_PROXY", "http://user:s3cr3t@proxy:3128")]));
+        let debug = format!("{:?}", builder.unwrap());
+        assert!(debug.contains(r#"proxy: Some("http://***@proxy:3128/")"#), "{debug}");
+        assert!(!debug.contains("s3cr3t"), "{debug}");
+
+        let error = from(&complete(&[("WECHATPAY_PROXY", "socks5://user:s3cr3t@proxy")]))
+            .unwrap_err()
+            .to_string();
+        assert!(error.contains("WECHATPAY_PROXY: the proxy URL"), "{error}");
+        assert!(!error.contains("s3cr3t"), "{error}");
+    }
+
+    #[test]
+    fn key_files_are_read_into_zeroizing_strings_and_bounded() {
+        let path = format!("{MOCK_KEYS}/merchant_private_key.pem");
+        let pem: Zeroizing<String> = read_key_file("WECHATPAY_MCH_KEY_PATH", &path).unwrap();
+        assert!(pem.starts_with("-----BEGIN "));
+        assert!(pem.capacity() <= pem.len() + 1, "read without growing");
+
+        let dir = tempfile::tempdir().unwrap();
+        let big = dir.path().join("big.pem");
+        std::fs::write(&big, vec![b'A'; 1024 * 1024 + 1]).unwrap();
+        let error = read_key_file("WECHATPAY_MCH_KEY_PATH", big.to_str().unwrap()).unwrap_err();
+        assert!(error.to_string().contains("too long for a PEM key file"), "{error}");
     }
 }
