@@ -54,10 +54,12 @@ fn a_connection_refused_is_a_transport_error_after_the_retries() {
         .build()
         .unwrap();
     let error = runtime.block_on(client.send(&request(1))).unwrap_err();
-    assert!(
-        matches!(error, Error::Transport { kind: wechatpay::TransportKind::Connect, .. }),
-        "{error:?}"
-    );
+    let Error::Transport { kind: wechatpay::TransportKind::Connect, message } = &error else {
+        panic!("a refused connection never reached WeChat Pay: {error:?}")
+    };
+    assert!(message.contains(&format!("127.0.0.1:{port}")), "where: {message}");
+    assert!(message.to_lowercase().contains("refused"), "what: {message}");
+    assert!(message.contains("the request was not sent"), "{message}");
 }
 
 #[cfg(feature = "blocking")]

@@ -261,7 +261,10 @@ impl Client {
             Phase::Reading(status) => format!("while the {status} answer's body was arriving"),
         };
         let message = format!("{what} {when} ({peer}): {cause}");
-        Outcome::Broken(Failure { kind, message, repeatable: !error.is_decode() })
+        // No content decoding is enabled, so a body error is a transfer cut short: worth another
+        // attempt for an idempotent request. The JSON is decoded after verification, as
+        // `Error::Decode`, which is never retried.
+        Outcome::Broken(Failure { kind, message, repeatable: true })
     }
 }
 
@@ -288,7 +291,7 @@ impl Outcome {
 pub(crate) struct Failure {
     kind: TransportKind,
     message: String,
-    /// Whether trying again could help (not for an answer too large or undecodable).
+    /// Whether trying again could help (not for an answer too large).
     pub(crate) repeatable: bool,
 }
 
