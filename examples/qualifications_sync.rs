@@ -3,7 +3,11 @@
 //!
 //! `cargo run --example qualifications_sync` starts the offline sandbox in-process and sends to
 //! it. With the `WECHATPAY_*` variables set (see `Client::from_env`), it sends the same request to
-//! `WECHATPAY_BASE_URL` (or the real host) instead and starts no sandbox.
+//! `WECHATPAY_BASE_URL` instead and starts no sandbox.
+//!
+//! **The request holds made-up personal data.** Without `WECHATPAY_BASE_URL` a client goes to
+//! production, so the example refuses to run in that mode unless `WECHATPAY_BASE_URL` names the
+//! host explicitly (`https://api.mch.weixin.qq.com` if you really mean it).
 
 use std::time::{Duration, UNIX_EPOCH};
 
@@ -19,6 +23,14 @@ use wechatpay_mock::{Sandbox, demo};
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let request = seed_request()?;
     if std::env::var_os("WECHATPAY_MCHID").is_some() {
+        if std::env::var_os("WECHATPAY_BASE_URL").is_none() {
+            eprintln!(
+                "!!! WECHATPAY_MCHID is set but WECHATPAY_BASE_URL is not: this would send the example's\n\
+                 !!! made-up personal data to PRODUCTION (https://api.mch.weixin.qq.com). Set\n\
+                 !!! WECHATPAY_BASE_URL to your sandbox, or to the production URL if you mean it."
+            );
+            return Err("refusing to send made-up personal data to production by default".into());
+        }
         let client = Client::from_env()?;
         println!("sending to {}", client.base_url());
         let reply = request.send(&client).await?;

@@ -14,6 +14,14 @@ fn the_client_is_cheap_to_clone_and_shareable_across_threads() {
     assert_shareable::<Client>();
 }
 
+/// `.ci/run` runs the end-to-end tests a second time on the pure-Rust backend and sets
+/// `WECHATPAY_EXPECT_BACKEND=rsa`: this proves the run used it.
+#[test]
+fn the_end_to_end_tests_run_on_the_backend_ci_asked_for() {
+    let expected = std::env::var("WECHATPAY_EXPECT_BACKEND").unwrap_or_else(|_| "aws-lc-rs".into());
+    assert_eq!(wechatpay::backend::ACTIVE_NAME, expected);
+}
+
 #[test]
 fn configuration_mistakes_are_named_at_build_time() {
     let setup = |result: Result<Client, Error>| match result {

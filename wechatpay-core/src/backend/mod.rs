@@ -26,6 +26,15 @@ pub(crate) type Active = aws_lc::AwsLc;
 #[cfg(all(feature = "rsa", not(feature = "aws-lc-rs")))]
 pub(crate) type Active = rust_crypto::RustCrypto;
 
+/// The name of the active backend (`aws-lc-rs` or `rsa`), so that a test run can prove which one
+/// it exercised.
+#[cfg(feature = "aws-lc-rs")]
+pub const ACTIVE_NAME: &str = "aws-lc-rs";
+/// The name of the active backend (`aws-lc-rs` or `rsa`), so that a test run can prove which one
+/// it exercised.
+#[cfg(all(feature = "rsa", not(feature = "aws-lc-rs")))]
+pub const ACTIVE_NAME: &str = "rsa";
+
 /// A failed primitive. Deliberately carries nothing: callers map it to a precise error of their
 /// own, and a backend's internal message can never leak key material.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
