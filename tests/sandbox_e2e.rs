@@ -261,3 +261,25 @@ async fn two_hundred_concurrent_sends_through_one_client_all_verify() {
     assert_eq!(received.len(), 200);
     assert!(received.iter().all(|r| r.accepted()));
 }
+
+#[tokio::test]
+async fn a_client_with_only_expired_certificates_sends_nothing() {
+    let sandbox = Sandbox::start().await.unwrap();
+    // The Go SDK's notification certificate (see wechatpay-core/tests/fixtures/README.md), with the
+    // clock set to after its expiry.
+    let certificate = include_str!("../wechatpay-core/tests/fixtures/go-sdk-notify-cert.pem");
+    let parsed = wechatpay::PlatformCertificate::from_pem(certificate).unwrap();
+    let expired = parsed.not_after().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs() + 1;
+    let client = support::bare_builder(&sandbox)
+        .platform_certificate_pem(certificate)
+        .unwrap()
+        .clock(move || i64::try_from(expired).unwrap())
+        .build()
+        .unwrap();
+    let error = ListCertificates {}.send(&client).await.unwrap_err();
+    assert!(
+        matches!(&error, Error::Setup(message) if message.contains("currently valid") && message.contains("nothing was sent")),
+        "{error:?}"
+    );
+    assert!(sandbox.received().is_empty());
+}
