@@ -1,16 +1,13 @@
 //! The base URL names a host only: a path prefix would make the signed path differ from the one
 //! sent, and user-info would travel and be printed.
 
-use wechatpay::{Client, ClientBuilder, Error};
+mod support;
+
+use wechatpay::{ClientBuilder, Error};
 use wechatpay_mock::demo;
 
 fn builder(base_url: &str) -> ClientBuilder {
-    Client::builder()
-        .mchid(demo::MCHID)
-        .merchant_key_pem(demo::MERCHANT_KEY_PEM, demo::MERCHANT_SERIAL)
-        .unwrap()
-        .wechatpay_public_key(demo::wechatpay_public_key())
-        .base_url(base_url)
+    support::merchant_builder(base_url).wechatpay_public_key(demo::wechatpay_public_key())
 }
 
 fn setup_error(builder: ClientBuilder) -> String {

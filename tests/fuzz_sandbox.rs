@@ -25,39 +25,23 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 use wechatpay::request::encode_component;
 use wechatpay::{SCHEME, SignatureHeaders, Signer};
+use wechatpay_mock::endpoints::ZHEJIANG_QUALIFICATIONS_SYNC;
 use wechatpay_mock::{Sandbox, demo};
 
 const CASES: u32 = 2500;
-const SYNC: &str = "/v3/gov/subsidy/zhejiang/qualifications/sync";
+const SYNC: &str = ZHEJIANG_QUALIFICATIONS_SYNC.path;
 const QUALIFICATION: &str = "/v3/gov/subsidy/qualification";
 /// Longest wait for one complete answer.
 const ANSWER_TIMEOUT: Duration = Duration::from_secs(10);
 
-const REQUIRED: [&str; 22] = [
-    "auth_code",
-    "cate_code",
-    "cert_no",
-    "name",
-    "operation_time",
-    "sales",
-    "status",
-    "subsidy",
-    "tel",
-    "add_code",
-    "address",
-    "sale_models",
-    "sn_code",
-    "uniscid",
-    "corp_name",
-    "barcode",
-    "item_name",
-    "spec_model",
-    "brand",
-    "is_ai_product",
-    "order_no",
-    "activity_add_code",
-];
-const SENSITIVE: [&str; 3] = ["cert_no", "name", "tel"];
+/// The fields of one `data[]` item that the sandbox's own table lists (`data[].…`).
+fn item_fields(paths: &[&'static str]) -> Vec<&'static str> {
+    paths.iter().filter_map(|path| path.strip_prefix("data[].")).collect()
+}
+
+fn required() -> Vec<&'static str> {
+    item_fields(ZHEJIANG_QUALIFICATIONS_SYNC.required)
+}
 const QUERY_NAMES: [&str; 7] = [
     "appliance_id",
     "qualification_region_code",
@@ -254,11 +238,8 @@ fn json_value() -> impl Strategy<Value = Value> {
     leaf.prop_recursive(4, 32, 6, |inner| {
         prop_oneof![
             vec(inner.clone(), 0..6).prop_map(Value::Array),
-            vec(
-                (prop_oneof![select(REQUIRED.to_vec()).prop_map(str::to_owned), ".{0,8}"], inner),
-                0..6
-            )
-            .prop_map(|members| Value::Object(members.into_iter().collect())),
+            vec((prop_oneof![select(required()).prop_map(str::to_owned), ".{0,8}"], inner), 0..6)
+                .prop_map(|members| Value::Object(members.into_iter().collect())),
         ]
     })
 }
@@ -273,7 +254,7 @@ fn sync_item(fixtures: &Fixtures) -> impl Strategy<Value = Value> + use<> {
         1 => Just(Value::String(String::new())),
         1 => json_value(),
     ];
-    vec((select(REQUIRED.to_vec()), value), 0..30).prop_map(|members| {
+    vec((select(required()), value), 0..30).prop_map(|members| {
         Value::Object(members.into_iter().map(|(k, v)| (k.to_owned(), v)).collect())
     })
 }
@@ -572,8 +553,9 @@ async fn valid_requests_still_succeed(sandbox: &Sandbox, fixtures: &Fixtures, si
         encode_component(&fixtures.ciphertexts[0])
     );
     let mut item = serde_json::Map::new();
-    for name in REQUIRED {
-        let value = if SENSITIVE.contains(&name) {
+    let sensitive = item_fields(ZHEJIANG_QUALIFICATIONS_SYNC.sensitive);
+    for name in required() {
+        let value = if sensitive.contains(&name) {
             fixtures.ciphertexts[1].clone()
         } else {
             "1".to_owned()

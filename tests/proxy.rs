@@ -8,16 +8,13 @@ mod support;
 
 use std::io::{Read as _, Write as _};
 use std::net::{SocketAddr, TcpListener};
-use std::process::Command;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use support::{assert_no_plaintext, request};
-use wechatpay::{Client, ClientBuilder, Error, RetryPolicy};
+use wechatpay::{ClientBuilder, Error};
 use wechatpay_mock::{Sandbox, demo};
 
-/// Set in the environment of a child run of this binary.
-const CHILD_MARKER: &str = "WECHATPAY_TEST_PROXY_CHILD";
 /// The sandbox's base URL, for the child.
 const CHILD_SANDBOX: &str = "WECHATPAY_TEST_PROXY_SANDBOX";
 
@@ -63,13 +60,8 @@ impl FakeProxy {
 
 /// The demo merchant with the demo WeChat Pay key, no retries, short timeouts.
 fn builder(base_url: &str) -> ClientBuilder {
-    Client::builder()
-        .mchid(demo::MCHID)
-        .merchant_key_pem(demo::MERCHANT_KEY_PEM, demo::MERCHANT_SERIAL)
-        .unwrap()
+    support::merchant_builder(base_url)
         .wechatpay_public_key(demo::wechatpay_public_key())
-        .base_url(base_url)
-        .retry_policy(RetryPolicy::none())
         .connect_timeout(Duration::from_secs(3))
         .timeout(Duration::from_secs(5))
 }
@@ -111,28 +103,9 @@ fn a_loopback_sandbox_is_never_proxied() {
     assert_eq!(proxy.heads(), Vec::<String>::new());
 }
 
-/// Runs this binary's test `name` again in a child process with `vars` set, and asserts it
-/// passes.
-fn run_child(name: &str, vars: &[(&str, &str)]) {
-    let mut command = Command::new(std::env::current_exe().unwrap());
-    command.args(["--exact", name, "--nocapture", "--test-threads=1"]);
-    for unset in ["NO_PROXY", "no_proxy", "REQUEST_METHOD"] {
-        command.env_remove(unset);
-    }
-    command.env(CHILD_MARKER, "1").envs(vars.iter().copied());
-    let output = command.output().unwrap();
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    assert!(
-        output.status.success() && stdout.contains("1 passed"),
-        "the child failed: {}\n{stdout}\n{}",
-        output.status,
-        String::from_utf8_lossy(&output.stderr),
-    );
-}
-
 #[test]
 fn proxy_environment_variables_are_ignored() {
-    if std::env::var_os(CHILD_MARKER).is_some() {
+    if support::is_child() {
         // The child, with every proxy variable pointing at the fake proxy.
         let sandbox = std::env::var(CHILD_SANDBOX).unwrap();
         let runtime = tokio::runtime::Runtime::new().unwrap();
@@ -155,7 +128,11 @@ fn proxy_environment_variables_are_ignored() {
     {
         vars.push((name, proxy_url.as_str()));
     }
-    run_child("proxy_environment_variables_are_ignored", &vars);
+    support::run_child(
+        "proxy_environment_variables_are_ignored",
+        |key| matches!(key, "NO_PROXY" | "no_proxy" | "REQUEST_METHOD"),
+        &vars,
+    );
 
     assert_eq!(proxy.heads(), Vec::<String>::new());
     assert_eq!(sandbox.received().len(), 1);

@@ -2,6 +2,7 @@
 
 #![allow(dead_code, reason = "each test binary uses a different part")]
 
+use std::process::Command;
 use std::time::{Duration, UNIX_EPOCH};
 
 use wechatpay::gov::subsidy::zhejiang::{
@@ -78,11 +79,16 @@ pub fn request(records: usize) -> QualificationsSync {
 
 /// A builder for the demo merchant against `sandbox`, without WeChat Pay keys or retries.
 pub fn bare_builder(sandbox: &Sandbox) -> ClientBuilder {
+    merchant_builder(&sandbox.base_url())
+}
+
+/// A builder for the demo merchant against `base_url`, without WeChat Pay keys or retries.
+pub fn merchant_builder(base_url: &str) -> ClientBuilder {
     Client::builder()
         .mchid(demo::MCHID)
         .merchant_key_pem(demo::MERCHANT_KEY_PEM, demo::MERCHANT_SERIAL)
         .expect("the demo merchant key loads")
-        .base_url(&sandbox.base_url())
+        .base_url(base_url)
         .retry_policy(RetryPolicy::none())
 }
 
@@ -128,4 +134,34 @@ pub fn query() -> QueryQualification {
         real_name: Some(NAME.into()),
         id_card_number: Some(CERT_NO.into()),
     }
+}
+
+/// Set in the child process [`run_child`] starts, so that the test knows it is the child.
+pub const CHILD_MARKER: &str = "WECHATPAY_TEST_CHILD";
+
+/// Whether this test runs as the child of [`run_child`].
+pub fn is_child() -> bool {
+    std::env::var_os(CHILD_MARKER).is_some()
+}
+
+/// Runs this binary's test `name` again in a child process, without the inherited variables
+/// `clear` selects and with `vars` set, and asserts that it passes. For tests of what a process's
+/// environment does, without changing the environment of this one.
+pub fn run_child(name: &str, clear: impl Fn(&str) -> bool, vars: &[(&str, &str)]) {
+    let mut command = Command::new(std::env::current_exe().unwrap());
+    command.args(["--exact", name, "--nocapture", "--test-threads=1"]);
+    for (key, _) in std::env::vars_os() {
+        if clear(&key.to_string_lossy()) {
+            command.env_remove(key);
+        }
+    }
+    command.env(CHILD_MARKER, "1").envs(vars.iter().copied());
+    let output = command.output().unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success() && stdout.contains("1 passed"),
+        "the child failed: {}\n{stdout}\n{}",
+        output.status,
+        String::from_utf8_lossy(&output.stderr),
+    );
 }

@@ -42,12 +42,10 @@ fn check_kind(cx: &Ctxt, cont: &Container) {
             }
         }
         Kind::Record => {
-            for (flag, name) in [(&attrs.idempotent, "idempotent")] {
-                if let Some(flag) = flag {
-                    cx.syn_error(flag.loc.error(format_args!(
-                        "`{name}` belongs to a #[derive(WechatRequest)]; a record is not sent on its own"
-                    )));
-                }
+            if let Some(idempotent) = &attrs.idempotent {
+                cx.syn_error(idempotent.loc.error(
+                    "`idempotent` belongs to a #[derive(WechatRequest)]; a record is not sent on its own",
+                ));
             }
             if let Some(lookup) = &attrs.lookup {
                 cx.syn_error(lookup.loc.error(

@@ -164,7 +164,7 @@ fn encrypt_impl(cont: &Container, krate: &TokenStream) -> TokenStream {
             } else if is_probed(field) {
                 // Chosen by the probe its assertion checks: a field holding records is refused
                 // there, and is not also asked for `Clone` here.
-                let holds = holds_records_ident(index);
+                let holds = holds_records_ident(index, span);
                 quote_spanned!(span=> #private::CopyField::<#holds>::copy(#value)?)
             } else {
                 quote_spanned!(span=> ::core::clone::Clone::clone(#value))
@@ -266,12 +266,11 @@ fn record_probe(cont: &Container, index: usize, field: &Field, krate: &TokenStre
             held.extend(probe(&replace_self(tokens, cont.ident)));
         }
     }
-    let holds = holds_records_ident(index);
-    let is_record = is_record_ident(index);
+    // At the field, so that a failed check is reported there.
+    let holds = holds_records_ident(index, span);
+    let is_record = is_record_ident(index, span);
     let krate_at_field = respan(krate.clone(), span);
     let checks = quote_spanned!(span=> #krate_at_field::request::__private);
-    let (holds_at, is_record_at) =
-        (Ident::new(&holds.to_string(), span), Ident::new(&is_record.to_string(), span));
     quote_spanned! {span=>
         #redacted
         const #is_record: ::core::primitive::bool = {
@@ -284,9 +283,9 @@ fn record_probe(cont: &Container, index: usize, field: &Field, krate: &TokenStre
             use #private::NotARecord as _;
             #(#held)||*
         };
-        const _: () = #checks::nested_not_forgotten::<#checks::Field<#is_record_at>>();
+        const _: () = #checks::nested_not_forgotten::<#checks::Field<#is_record>>();
         const _: () = #checks::records_in_supported_container::<
-            #checks::Field<{ #holds_at && !#is_record_at }>,
+            #checks::Field<{ #holds && !#is_record }>,
         >();
     }
 }
@@ -300,13 +299,13 @@ fn is_probed(field: &Field) -> bool {
 }
 
 /// The constant that tells whether field `index` holds records, for its checks and its copy.
-fn holds_records_ident(index: usize) -> Ident {
-    Ident::new(&format!("__WECHAT_FIELD_{index}_HOLDS_RECORDS"), Span::call_site())
+fn holds_records_ident(index: usize, span: Span) -> Ident {
+    Ident::new(&format!("__WECHAT_FIELD_{index}_HOLDS_RECORDS"), span)
 }
 
 /// The constant that tells whether field `index` is a record left without `nested`.
-fn is_record_ident(index: usize) -> Ident {
-    Ident::new(&format!("__WECHAT_FIELD_{index}_IS_RECORD"), Span::call_site())
+fn is_record_ident(index: usize, span: Span) -> Ident {
+    Ident::new(&format!("__WECHAT_FIELD_{index}_IS_RECORD"), span)
 }
 
 /// The named types written inside `ty`, at every depth: in generic arguments and in array,

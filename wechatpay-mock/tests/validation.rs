@@ -196,8 +196,7 @@ async fn decrypts_encrypted_query_values() {
         &encryptor.encrypt(CERT_NO).unwrap(),
         &encryptor.encrypt(TEL).unwrap(),
     );
-    let wire =
-        Wire::signed(&demo::signer(), "GET", &target, Vec::new(), Some(sandbox.public_key_id()));
+    let wire = query_wire(&sandbox, &target);
     let answer = wire.send(&sandbox).await;
     assert_eq!(answer.status, 200, "{}", answer.text());
     assert_eq!(answer.json(), json!({"state": "UNCLAIMED"}));
@@ -215,8 +214,7 @@ async fn decrypts_encrypted_query_values() {
 
     // Plaintext in the query: refused, and the query is never printed.
     let target = qualification_target(NAME, &encryptor.encrypt(CERT_NO).unwrap(), TEL);
-    let wire =
-        Wire::signed(&demo::signer(), "GET", &target, Vec::new(), Some(sandbox.public_key_id()));
+    let wire = query_wire(&sandbox, &target);
     let answer = wire.send(&sandbox).await;
     answer.assert_error(&sandbox, 400, "PARAM_ERROR");
     assert_eq!(detail(&answer).0, "real_name");
@@ -225,8 +223,7 @@ async fn decrypts_encrypted_query_values() {
 
     // A required query parameter is missing.
     let target = format!("{QUALIFICATION}?appliance_id=3");
-    let wire =
-        Wire::signed(&demo::signer(), "GET", &target, Vec::new(), Some(sandbox.public_key_id()));
+    let wire = query_wire(&sandbox, &target);
     let answer = wire.send(&sandbox).await;
     answer.assert_error(&sandbox, 400, "PARAM_ERROR");
     assert_eq!(
@@ -297,13 +294,7 @@ async fn refuses_fields_of_the_wrong_json_type_naming_field_and_type() {
     // Numbers in the query are JSON numbers.
     for bad in ["abc", "3.", "0x3", "%EF%BC%93"] {
         let target = format!("{QUALIFICATION}?appliance_id={bad}&qualification_region_code=330100");
-        let wire = Wire::signed(
-            &demo::signer(),
-            "GET",
-            &target,
-            Vec::new(),
-            Some(sandbox.public_key_id()),
-        );
+        let wire = query_wire(&sandbox, &target);
         let answer = wire.send(&sandbox).await;
         answer.assert_error(&sandbox, 400, "PARAM_ERROR");
         assert_eq!(
@@ -320,13 +311,7 @@ async fn decodes_the_query_strictly() {
     let encryptor = encryptor(&sandbox);
     let sandbox = &sandbox;
     let send = |target: String| {
-        let wire = Wire::signed(
-            &demo::signer(),
-            "GET",
-            &target,
-            Vec::new(),
-            Some(sandbox.public_key_id()),
-        );
+        let wire = query_wire(sandbox, &target);
         async move { wire.send(sandbox).await }
     };
     let tail = "appliance_id=3&qualification_region_code=330100";
@@ -399,4 +384,9 @@ async fn names_a_plaintext_field_before_a_missing_wechatpay_serial() {
     let answer = Wire::sync(&sandbox, items).without("Wechatpay-Serial").send(&sandbox).await;
     answer.assert_error(&sandbox, 400, "PARAM_ERROR");
     assert_eq!(detail(&answer).0, "data[0].tel", "{}", answer.text());
+}
+
+/// A signed `GET` of `target` naming the sandbox's key in `Wechatpay-Serial`.
+fn query_wire(sandbox: &Sandbox, target: &str) -> Wire {
+    Wire::signed(&demo::signer(), "GET", target, Vec::new(), Some(sandbox.public_key_id()))
 }

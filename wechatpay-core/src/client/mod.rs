@@ -197,11 +197,7 @@ impl Client {
                     error.without_url()
                 )));
             }
-            Err(error) => {
-                let outcome = self.transport_failure(&error, Phase::Sending);
-                tracing::warn!(attempt, error = %outcome.failure().message, "no answer");
-                return Ok(outcome);
-            }
+            Err(error) => return Ok(self.transport_failure(&error, Phase::Sending, attempt)),
         };
         let status = response.status().as_u16();
         let headers = std::mem::take(response.headers_mut());
@@ -223,9 +219,7 @@ impl Client {
                 }
                 Ok(None) => break,
                 Err(error) => {
-                    let outcome = self.transport_failure(&error, Phase::Reading(status));
-                    tracing::warn!(attempt, status, error = %outcome.failure().message, "the answer broke off");
-                    return Ok(outcome);
+                    return Ok(self.transport_failure(&error, Phase::Reading(status), attempt));
                 }
             }
         }
@@ -234,8 +228,8 @@ impl Client {
         Ok(Outcome::Answered(answer))
     }
 
-    /// What a reqwest error means for exactly-once, described with where it happened.
-    fn transport_failure(&self, error: &reqwest::Error, phase: Phase) -> Outcome {
+    /// What a reqwest error means for exactly-once, described with where it happened, and logged.
+    fn transport_failure(&self, error: &reqwest::Error, phase: Phase, attempt: u32) -> Outcome {
         let peer = peer(&self.inner.base_url);
         let cause = root_cause(error);
         if error.is_connect() && phase == Phase::Sending {
@@ -245,6 +239,7 @@ impl Client {
                 "could not connect".to_owned()
             };
             let message = format!("{what} to {peer}: {cause}; the request was not sent");
+            tracing::warn!(attempt, error = %message, "no answer");
             return Outcome::NotSent(Failure {
                 kind: TransportKind::Connect,
                 message,
@@ -261,6 +256,7 @@ impl Client {
             Phase::Reading(status) => format!("while the {status} answer's body was arriving"),
         };
         let message = format!("{what} {when} ({peer}): {cause}");
+        tracing::warn!(attempt, error = %message, "no answer");
         // No content decoding is enabled, so a body error is a transfer cut short: worth another
         // attempt for an idempotent request. The JSON is decoded after verification, as
         // `Error::Decode`, which is never retried.
@@ -276,15 +272,6 @@ pub(crate) enum Outcome {
     NotSent(Failure),
     /// The request was, or may have been, written; then the exchange broke.
     Broken(Failure),
-}
-
-impl Outcome {
-    fn failure(&self) -> &Failure {
-        match self {
-            Outcome::NotSent(failure) | Outcome::Broken(failure) => failure,
-            Outcome::Answered(_) => unreachable!("only failures are described"),
-        }
-    }
 }
 
 /// A transport failure, described.
