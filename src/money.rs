@@ -1,4 +1,14 @@
-//! Amounts in yuan (元) as the Zhejiang subsidy family sends them: non-negative decimal strings.
+//! Amounts of money, in the unit and the JSON shape each API family uses.
+//!
+//! | type | wire | unit | used by |
+//! | --- | --- | --- | --- |
+//! | [`Yuan`] | `"12.50"` | yuan (元), two decimals | Zhejiang's string amounts (`sales`, `subsidy`, …) |
+//! | [`Fen`] | `1250` | fen (分) | Jiangsu's numbers (`order_amount`, `discount_amount`, …), Zhejiang's number amounts |
+//! | [`FenText`] | `"1250"` | fen (分) | Shanghai/Fujian/Chongqing's string amounts (`sales_at`, …) |
+//!
+//! Where a page names no unit, the SDK reads it as **fen**: if that reading is wrong, the amount
+//! sent is a hundred times too large and the provincial platform refuses it, where the opposite
+//! mistake (yuan read as fen) would report a hundredth of the amount and could pass unnoticed.
 
 use std::borrow::Cow;
 use std::fmt;
@@ -75,6 +85,67 @@ impl<'de> Deserialize<'de> for Yuan {
     }
 }
 
+/// A non-negative amount in fen (分), sent as a JSON integer (`1250` for 12.50 yuan).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+)]
+#[serde(transparent)]
+pub struct Fen(pub u64);
+
+impl Fen {
+    /// The amount in fen.
+    pub const fn get(self) -> u64 {
+        self.0
+    }
+}
+
+impl From<Yuan> for Fen {
+    fn from(yuan: Yuan) -> Self {
+        Self(yuan.fen())
+    }
+}
+
+impl From<Fen> for Yuan {
+    fn from(fen: Fen) -> Self {
+        Yuan::from_fen(fen.0)
+    }
+}
+
+impl fmt::Display for Fen {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} fen", self.0)
+    }
+}
+
+/// A non-negative amount in fen (分), sent as a decimal string of digits (`"1250"` for 12.50
+/// yuan). Deserializing refuses anything but ASCII digits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct FenText(pub u64);
+
+impl Serialize for FenText {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for FenText {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = <Cow<'de, str>>::deserialize(deserializer)?;
+        if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(serde::de::Error::custom(
+                "an amount in fen is decimal digits, such as `1250`",
+            ));
+        }
+        text.parse().map(Self).map_err(serde::de::Error::custom)
+    }
+}
+
+impl From<Yuan> for FenText {
+    fn from(yuan: Yuan) -> Self {
+        Self(yuan.fen())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -116,5 +187,19 @@ mod tests {
     fn serializes_as_a_string() {
         assert_eq!(serde_json::to_string(&Yuan::from_fen(5)).unwrap(), r#""0.05""#);
         assert_eq!(serde_json::from_str::<Yuan>(r#""3.10""#).unwrap(), Yuan::from_fen(310));
+    }
+
+    #[test]
+    fn fen_is_a_number_and_fen_text_a_string_of_digits() {
+        assert_eq!(serde_json::to_string(&Fen(1250)).unwrap(), "1250");
+        assert_eq!(serde_json::from_str::<Fen>("7").unwrap(), Fen(7));
+        assert!(serde_json::from_str::<Fen>("-7").is_err());
+        assert!(serde_json::from_str::<Fen>("7.5").is_err());
+        assert_eq!(serde_json::to_string(&FenText(1250)).unwrap(), r#""1250""#);
+        assert_eq!(serde_json::from_str::<FenText>(r#""0""#).unwrap(), FenText(0));
+        for bad in [r#""""#, r#""12.5""#, r#""-1""#, r#"" 1""#, "12"] {
+            assert!(serde_json::from_str::<FenText>(bad).is_err(), "{bad}");
+        }
+        assert_eq!(Fen::from(Yuan::from_fen(99)), Fen(99));
     }
 }

@@ -1,19 +1,14 @@
-//! `/v3/gov/subsidy/zhejiang/…`: Zhejiang's trade-in subsidy redemptions.
-//!
-//! Field rules come from the official page (pay.weixin.qq.com/doc/v3/partner/4013989530) and its
-//! clarifications: money in yuan strings, `operation_time` in Unix milliseconds, `status` `0`
-//! redeemed / `1` returned, `is_ai_product` `0` = **yes**.
+//! `qualifications/…`: claim, alter, query and redeem (sync) qualifications.
 
 use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize};
 
+use crate::gov::subsidy::reply::ZhejiangReply;
 use crate::money::Yuan;
 use crate::request::{Checker, Rule};
 use crate::time::UnixMillis;
-use crate::{
-    ApiResponse, Error, ErrorData, Redacted, Sensitive, WechatRecord, WechatRequest, server_text,
-};
+use crate::{Redacted, Sensitive, WechatRecord, WechatRequest};
 
 /// `POST /v3/gov/subsidy/zhejiang/qualifications/sync` (核销资格): reports redeemed or returned
 /// subsidy qualifications. `cert_no`, `name` and `tel` are encrypted before sending.
@@ -25,7 +20,7 @@ use crate::{
 #[derive(Debug, Clone, PartialEq, Serialize, WechatRequest)]
 #[wechat(
     post = "/v3/gov/subsidy/zhejiang/qualifications/sync",
-    response = SyncReply,
+    response = ZhejiangReply,
     lookup = "POST /v3/gov/subsidy/zhejiang/qualifications/query"
 )]
 pub struct QualificationsSync {
@@ -202,43 +197,6 @@ pub enum AiProduct {
     No,
 }
 
-/// The answer: `resp_code` `000000` is success; any other code is turned into
-/// [`Error::Business`], never returned as a success. `Debug` shows the server's texts bounded and
-/// cleaned like errors do, and `error_data` as a count.
-#[derive(Clone, PartialEq, Eq, Deserialize)]
-pub struct SyncReply {
-    /// `000000` on success.
-    pub resp_code: String,
-    /// The description (`成功`).
-    pub resp_desc: String,
-    /// What was wrong with which records (`Debug` shows only how many: they may quote personal data).
-    #[serde(default)]
-    pub error_data: ErrorData,
-}
-
-impl std::fmt::Debug for SyncReply {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("SyncReply")
-            .field("resp_code", &server_text(&self.resp_code))
-            .field("resp_desc", &server_text(&self.resp_desc))
-            .field("error_data", &self.error_data)
-            .finish()
-    }
-}
-
-/// The success code of the Zhejiang family.
-pub const SUCCESS: &str = "000000";
-
-impl ApiResponse for SyncReply {
-    fn into_result(self, request_id: Option<String>) -> Result<Self, Error> {
-        if self.resp_code == SUCCESS {
-            Ok(self)
-        } else {
-            Err(Error::business(&self.resp_code, &self.resp_desc, self.error_data, request_id))
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -356,18 +314,6 @@ mod tests {
     }
 
     #[test]
-    fn a_resp_code_other_than_success_is_a_business_error() {
-        let reply = |code: &str| SyncReply {
-            resp_code: code.into(),
-            resp_desc: "desc".into(),
-            error_data: ErrorData(vec!["data[0]: bad".into()]),
-        };
-        assert!(reply(SUCCESS).into_result(None).is_ok());
-        let error = reply("100001").into_result(Some("RID".into())).unwrap_err();
-        assert!(matches!(error, Error::Business { ref resp_code, .. } if resp_code == "100001"));
-    }
-
-    #[test]
     fn debug_hides_the_personal_data() {
         let shown = format!("{:?}", QualificationsSync { req_ssn: None, data: vec![record()] });
         for secret in ["33010219900101123X", "张三", "13800138000", "杭州"] {
@@ -375,13 +321,5 @@ mod tests {
         }
         assert!(shown.contains("cert_no: <redacted>") && shown.contains("AUTH"), "{shown}");
         assert!(shown.contains("address: <redacted>"), "{shown}");
-        let reply = SyncReply {
-            resp_code: "1".into(),
-            resp_desc: format!("\u{202E}{}", "长".repeat(1000)),
-            error_data: ErrorData(vec!["13800138000".into()]),
-        };
-        let shown = format!("{reply:?}");
-        assert!(!shown.contains('\u{202E}') && !shown.contains("13800138000"), "{shown}");
-        assert_eq!(shown.matches('长').count(), 256);
     }
 }

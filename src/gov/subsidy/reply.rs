@@ -1,0 +1,214 @@
+//! The answers of the gov/subsidy family. Each family reports failures inside a `200` in its own
+//! shape; each shape here carries its business check, so that no answer is a success unless its
+//! code says so. A missing code is a decoding error, never a success.
+//!
+//! | shape | family | success |
+//! | --- | --- | --- |
+//! | [`ZhejiangReply`] | Zhejiang: `resp_code`, `resp_desc`, `error_data` | `resp_code` is [`SUCCESS`] |
+//! | [`JiangsuReply`] | Jiangsu: `code`, `message` | `code` is [`SUCCESS`] |
+//! | [`CupReply`] | Shanghai/Fujian/Chongqing: `code`, `msg`, `sub_code`, `sub_msg` | `code` is [`SUCCESS`] and `sub_code`, if any, too |
+//! | the data itself | Jiangsu's queries that answer only data (`{"state":…}`) | its required members decode |
+//!
+//! The endpoint-specific members of an answer are the reply's `data` (`T`, flattened into the
+//! same JSON object); [`NoData`] where there are none.
+//!
+//! Only the Zhejiang clarifications publish `000000` as the success code; the Jiangsu and
+//! Shanghai/Fujian/Chongqing pages publish no value, and their examples show `000000`. The SDK
+//! takes `000000` as the only success code of every family: an answer with any other code, or
+//! none, is never reported as a success.
+
+use std::fmt;
+
+use serde::Deserialize;
+use serde::de::DeserializeOwned;
+
+use crate::{ApiResponse, Error, ErrorData, server_text};
+
+/// The success code of every gov/subsidy family.
+pub const SUCCESS: &str = "000000";
+
+/// The answer of an endpoint with no members beyond its family's codes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+pub struct NoData {}
+
+/// A Zhejiang answer: `resp_code` [`SUCCESS`] is success; any other code becomes
+/// [`Error::Business`].
+#[derive(Clone, PartialEq, Eq, Deserialize)]
+pub struct ZhejiangReply<T = NoData> {
+    /// `000000` on success.
+    pub resp_code: String,
+    /// The description (`成功`).
+    pub resp_desc: String,
+    /// What was wrong with which records (`Debug` shows only how many: they may quote personal
+    /// data).
+    #[serde(default)]
+    pub error_data: ErrorData,
+    /// The endpoint's own members.
+    #[serde(flatten)]
+    pub data: T,
+}
+
+impl<T: DeserializeOwned> ApiResponse for ZhejiangReply<T> {
+    fn into_result(self, request_id: Option<String>) -> Result<Self, Error> {
+        if self.resp_code == SUCCESS {
+            Ok(self)
+        } else {
+            Err(Error::business(&self.resp_code, &self.resp_desc, self.error_data, request_id))
+        }
+    }
+}
+
+/// A Jiangsu answer: `code` [`SUCCESS`] is success; any other code becomes [`Error::Business`].
+#[derive(Clone, PartialEq, Eq, Deserialize)]
+pub struct JiangsuReply<T = NoData> {
+    /// `000000` on success.
+    pub code: String,
+    /// The description.
+    pub message: String,
+    /// The endpoint's own members.
+    #[serde(flatten)]
+    pub data: T,
+}
+
+impl<T: DeserializeOwned> ApiResponse for JiangsuReply<T> {
+    fn into_result(self, request_id: Option<String>) -> Result<Self, Error> {
+        if self.code == SUCCESS {
+            Ok(self)
+        } else {
+            Err(Error::business(&self.code, &self.message, ErrorData::default(), request_id))
+        }
+    }
+}
+
+/// A Shanghai/Fujian/Chongqing answer: success needs `code` [`SUCCESS`] and a `sub_code` that is
+/// absent, empty or [`SUCCESS`] too (the pages do not say what a detailed code means on a
+/// success, so any other one is taken as a failure). The failure's code is the `sub_code` when it
+/// is the one that failed, and its description `sub_msg` when there is one.
+#[derive(Clone, PartialEq, Eq, Deserialize)]
+pub struct CupReply<T = NoData> {
+    /// `000000` on success.
+    pub code: String,
+    /// The description.
+    pub msg: String,
+    /// The detailed code.
+    pub sub_code: Option<String>,
+    /// The detailed description.
+    pub sub_msg: Option<String>,
+    /// The endpoint's own members.
+    #[serde(flatten)]
+    pub data: T,
+}
+
+impl<T: DeserializeOwned> ApiResponse for CupReply<T> {
+    fn into_result(self, request_id: Option<String>) -> Result<Self, Error> {
+        let sub_code = self.sub_code.as_deref().filter(|code| !code.is_empty());
+        let code = match sub_code {
+            _ if self.code != SUCCESS => &self.code,
+            Some(sub_code) if sub_code != SUCCESS => sub_code,
+            _ => return Ok(self),
+        };
+        let message = self.sub_msg.as_deref().filter(|m| !m.is_empty()).unwrap_or(&self.msg);
+        Err(Error::business(code, message, ErrorData::default(), request_id))
+    }
+}
+
+impl<T: fmt::Debug> fmt::Debug for ZhejiangReply<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ZhejiangReply")
+            .field("resp_code", &server_text(&self.resp_code))
+            .field("resp_desc", &server_text(&self.resp_desc))
+            .field("error_data", &self.error_data)
+            .field("data", &self.data)
+            .finish()
+    }
+}
+
+impl<T: fmt::Debug> fmt::Debug for JiangsuReply<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("JiangsuReply")
+            .field("code", &server_text(&self.code))
+            .field("message", &server_text(&self.message))
+            .field("data", &self.data)
+            .finish()
+    }
+}
+
+impl<T: fmt::Debug> fmt::Debug for CupReply<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let bounded = |text: &Option<String>| text.as_deref().map(server_text);
+        f.debug_struct("CupReply")
+            .field("code", &server_text(&self.code))
+            .field("msg", &server_text(&self.msg))
+            .field("sub_code", &bounded(&self.sub_code))
+            .field("sub_msg", &bounded(&self.sub_msg))
+            .field("data", &self.data)
+            .finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn decode<T: ApiResponse>(json: &str) -> Result<T, Error> {
+        serde_json::from_str::<T>(json).expect("decodes").into_result(Some("RID".into()))
+    }
+
+    fn business_code(error: Error) -> String {
+        match error {
+            Error::Business { resp_code, .. } => resp_code,
+            other => panic!("not a business error: {other:?}"),
+        }
+    }
+
+    #[derive(Debug, Deserialize, PartialEq)]
+    struct AuthCode {
+        auth_code: String,
+    }
+
+    #[test]
+    fn zhejiang_success_only_on_000000() {
+        let ok: ZhejiangReply<AuthCode> =
+            decode(r#"{"resp_code":"000000","resp_desc":"成功","auth_code":"A1"}"#).unwrap();
+        assert_eq!(ok.data.auth_code, "A1");
+        let failed = decode::<ZhejiangReply>(
+            r#"{"resp_code":"100001","resp_desc":"x","error_data":["data[0]: bad"]}"#,
+        );
+        assert_eq!(business_code(failed.unwrap_err()), "100001");
+        assert!(serde_json::from_str::<ZhejiangReply>(r#"{"resp_desc":"成功"}"#).is_err());
+    }
+
+    #[test]
+    fn jiangsu_success_only_on_000000() {
+        assert!(decode::<JiangsuReply>(r#"{"code":"000000","message":"成功"}"#).is_ok());
+        let failed = decode::<JiangsuReply>(r#"{"code":"SUCCESS","message":"?"}"#);
+        assert_eq!(business_code(failed.unwrap_err()), "SUCCESS");
+        assert!(serde_json::from_str::<JiangsuReply>(r#"{"message":"成功"}"#).is_err());
+    }
+
+    #[test]
+    fn cup_needs_both_codes() {
+        let ok = r#"{"code":"000000","msg":"成功"}"#;
+        assert!(decode::<CupReply>(ok).is_ok());
+        let ok = r#"{"code":"000000","msg":"成功","sub_code":"000000","sub_msg":""}"#;
+        assert!(decode::<CupReply>(ok).is_ok());
+        let sub = r#"{"code":"000000","msg":"成功","sub_code":"E12","sub_msg":"重复"}"#;
+        let error = decode::<CupReply>(sub).unwrap_err();
+        assert!(matches!(&error, Error::Business { resp_desc, .. } if resp_desc == "重复"));
+        assert_eq!(business_code(error), "E12");
+        let top = r#"{"code":"999999","msg":"失败","sub_code":"000000"}"#;
+        assert_eq!(business_code(decode::<CupReply>(top).unwrap_err()), "999999");
+    }
+
+    #[test]
+    fn debug_bounds_server_texts_and_counts_error_data() {
+        let reply: ZhejiangReply = serde_json::from_str(&format!(
+            r#"{{"resp_code":"1","resp_desc":"\u202e{}","error_data":["13800138000"]}}"#,
+            "长".repeat(1000)
+        ))
+        .unwrap();
+        let shown = format!("{reply:?}");
+        assert!(!shown.contains('\u{202E}') && !shown.contains("13800138000"), "{shown}");
+        assert_eq!(shown.matches('长').count(), 256);
+    }
+}
