@@ -286,6 +286,12 @@ pub enum Error {
 }
 
 impl Error {
+    /// An answer that does not decode, described without its text (which can quote the value
+    /// at fault).
+    pub fn decode(error: &serde_json::Error, request_id: Option<&str>) -> Self {
+        Error::Decode { message: json_error_summary(error), request_id: request_id.map(Into::into) }
+    }
+
     /// The error for a verified answer that reports a business failure. Server texts are
     /// bounded and stripped of control characters before they can reach a log.
     pub fn business(

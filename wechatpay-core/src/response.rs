@@ -3,19 +3,21 @@
 use crate::error::Error;
 
 /// A response type. Most answers are successes once verified and decoded; families that report
-/// failures inside a 200 (the Zhejiang subsidy family's `resp_code`) override
-/// [`ApiResponse::into_result`] so that such an answer is an error, never a success.
+/// failures inside a 200 (the gov/subsidy families' `resp_code` or `code`) override
+/// [`ApiResponse::check_business`], so that such an answer is an error, never a success.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not a WeChat Pay response type",
     label = "the `response` of a request must implement `ApiResponse`",
-    note = "add `impl wechatpay::ApiResponse for {Self} {{}}` (an empty impl: every verified 2xx answer is a success), or override `into_result` for answers that report failures inside a 200"
+    note = "add `impl wechatpay::ApiResponse for {Self} {{}}` (an empty impl: every verified 2xx answer is a success), or override `check_business` for answers that report failures inside a 200"
 )]
 pub trait ApiResponse: serde::de::DeserializeOwned + Sized {
-    /// `Ok(self)`, or the business failure this answer reports. `request_id` is the answer's
-    /// `Request-ID`, to carry into the error.
-    fn into_result(self, request_id: Option<String>) -> Result<Self, Error> {
-        let _ = request_id;
-        Ok(self)
+    /// The business failure a verified 2xx `body` reports, if any. Called before the body is
+    /// decoded as `Self`, so that a failure answer, which may lack the members of a success,
+    /// is reported as the failure it is. `request_id` is the answer's `Request-ID`, to carry
+    /// into the error.
+    fn check_business(body: &[u8], request_id: Option<&str>) -> Result<(), Error> {
+        let _ = (body, request_id);
+        Ok(())
     }
 }
 

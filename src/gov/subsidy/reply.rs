@@ -9,6 +9,10 @@
 //! | [`CupReply`] | Shanghai/Fujian/Chongqing: `code`, `msg`, `sub_code`, `sub_msg` | `code` is [`SUCCESS`] and `sub_code`, if any, too |
 //! | the data itself | Jiangsu's queries that answer only data (`{"state":…}`) | its required members decode |
 //!
+//! The code is read before the rest of the answer is decoded, so that a failure answer, which
+//! carries only the codes, is reported as [`Error::Business`] with its code rather than as an
+//! answer that lacks a success's members.
+//!
 //! The endpoint-specific members of an answer are the reply's `data` (`T`, flattened into the
 //! same JSON object); [`NoData`] where there are none.
 //!
@@ -49,12 +53,21 @@ pub struct ZhejiangReply<T = NoData> {
 }
 
 impl<T: DeserializeOwned> ApiResponse for ZhejiangReply<T> {
-    fn into_result(self, request_id: Option<String>) -> Result<Self, Error> {
-        if self.resp_code == SUCCESS {
-            Ok(self)
-        } else {
-            Err(Error::business(&self.resp_code, &self.resp_desc, self.error_data, request_id))
+    fn check_business(body: &[u8], request_id: Option<&str>) -> Result<(), Error> {
+        #[derive(Deserialize)]
+        struct Status {
+            resp_code: String,
+            #[serde(default)]
+            resp_desc: String,
+            #[serde(default)]
+            error_data: ErrorData,
         }
+        let status: Status = status(body, request_id)?;
+        if status.resp_code == SUCCESS {
+            return Ok(());
+        }
+        let request_id = request_id.map(Into::into);
+        Err(Error::business(&status.resp_code, &status.resp_desc, status.error_data, request_id))
     }
 }
 
@@ -71,12 +84,19 @@ pub struct JiangsuReply<T = NoData> {
 }
 
 impl<T: DeserializeOwned> ApiResponse for JiangsuReply<T> {
-    fn into_result(self, request_id: Option<String>) -> Result<Self, Error> {
-        if self.code == SUCCESS {
-            Ok(self)
-        } else {
-            Err(Error::business(&self.code, &self.message, ErrorData::default(), request_id))
+    fn check_business(body: &[u8], request_id: Option<&str>) -> Result<(), Error> {
+        #[derive(Deserialize)]
+        struct Status {
+            code: String,
+            #[serde(default)]
+            message: String,
         }
+        let status: Status = status(body, request_id)?;
+        if status.code == SUCCESS {
+            return Ok(());
+        }
+        let request_id = request_id.map(Into::into);
+        Err(Error::business(&status.code, &status.message, ErrorData::default(), request_id))
     }
 }
 
@@ -88,7 +108,8 @@ impl<T: DeserializeOwned> ApiResponse for JiangsuReply<T> {
 pub struct CupReply<T = NoData> {
     /// `000000` on success.
     pub code: String,
-    /// The description.
+    /// The description (not always sent: the query's page does not require it).
+    #[serde(default)]
     pub msg: String,
     /// The detailed code.
     pub sub_code: Option<String>,
@@ -100,16 +121,31 @@ pub struct CupReply<T = NoData> {
 }
 
 impl<T: DeserializeOwned> ApiResponse for CupReply<T> {
-    fn into_result(self, request_id: Option<String>) -> Result<Self, Error> {
-        let sub_code = self.sub_code.as_deref().filter(|code| !code.is_empty());
+    fn check_business(body: &[u8], request_id: Option<&str>) -> Result<(), Error> {
+        #[derive(Deserialize)]
+        struct Status {
+            code: String,
+            #[serde(default)]
+            msg: String,
+            sub_code: Option<String>,
+            sub_msg: Option<String>,
+        }
+        let status: Status = status(body, request_id)?;
+        let sub_code = status.sub_code.as_deref().filter(|code| !code.is_empty());
         let code = match sub_code {
-            _ if self.code != SUCCESS => &self.code,
+            _ if status.code != SUCCESS => &status.code,
             Some(sub_code) if sub_code != SUCCESS => sub_code,
-            _ => return Ok(self),
+            _ => return Ok(()),
         };
-        let message = self.sub_msg.as_deref().filter(|m| !m.is_empty()).unwrap_or(&self.msg);
+        let message = status.sub_msg.as_deref().filter(|m| !m.is_empty()).unwrap_or(&status.msg);
+        let request_id = request_id.map(Into::into);
         Err(Error::business(code, message, ErrorData::default(), request_id))
     }
+}
+
+/// The family's codes alone; an answer without them does not decode.
+fn status<S: DeserializeOwned>(body: &[u8], request_id: Option<&str>) -> Result<S, Error> {
+    serde_json::from_slice(body).map_err(|error| Error::decode(&error, request_id))
 }
 
 impl<T: fmt::Debug> fmt::Debug for ZhejiangReply<T> {
@@ -151,7 +187,8 @@ mod tests {
     use super::*;
 
     fn decode<T: ApiResponse>(json: &str) -> Result<T, Error> {
-        serde_json::from_str::<T>(json).expect("decodes").into_result(Some("RID".into()))
+        T::check_business(json.as_bytes(), Some("RID"))?;
+        serde_json::from_str(json).map_err(|error| Error::decode(&error, Some("RID")))
     }
 
     fn business_code(error: Error) -> String {
@@ -175,7 +212,11 @@ mod tests {
             r#"{"resp_code":"100001","resp_desc":"x","error_data":["data[0]: bad"]}"#,
         );
         assert_eq!(business_code(failed.unwrap_err()), "100001");
-        assert!(serde_json::from_str::<ZhejiangReply>(r#"{"resp_desc":"成功"}"#).is_err());
+        let no_code = decode::<ZhejiangReply>(r#"{"resp_desc":"成功"}"#).unwrap_err();
+        assert!(matches!(no_code, Error::Decode { .. }), "{no_code:?}");
+        let failure_without_data =
+            decode::<ZhejiangReply<AuthCode>>(r#"{"resp_code":"100002","resp_desc":"无资格"}"#);
+        assert_eq!(business_code(failure_without_data.unwrap_err()), "100002");
     }
 
     #[test]
@@ -183,7 +224,10 @@ mod tests {
         assert!(decode::<JiangsuReply>(r#"{"code":"000000","message":"成功"}"#).is_ok());
         let failed = decode::<JiangsuReply>(r#"{"code":"SUCCESS","message":"?"}"#);
         assert_eq!(business_code(failed.unwrap_err()), "SUCCESS");
-        assert!(serde_json::from_str::<JiangsuReply>(r#"{"message":"成功"}"#).is_err());
+        assert!(matches!(
+            decode::<JiangsuReply>(r#"{"message":"成功"}"#),
+            Err(Error::Decode { .. })
+        ));
     }
 
     #[test]
@@ -192,6 +236,7 @@ mod tests {
         assert!(decode::<CupReply>(ok).is_ok());
         let ok = r#"{"code":"000000","msg":"成功","sub_code":"000000","sub_msg":""}"#;
         assert!(decode::<CupReply>(ok).is_ok());
+        assert!(decode::<CupReply>(r#"{"code":"000000"}"#).is_ok());
         let sub = r#"{"code":"000000","msg":"成功","sub_code":"E12","sub_msg":"重复"}"#;
         let error = decode::<CupReply>(sub).unwrap_err();
         assert!(matches!(&error, Error::Business { resp_desc, .. } if resp_desc == "重复"));

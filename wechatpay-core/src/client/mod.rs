@@ -12,7 +12,7 @@ use tracing::Instrument;
 pub use builder::ClientBuilder;
 pub use retry::RetryPolicy;
 
-use crate::error::{ApiErrorDetail, Error, TransportKind, json_error_summary, server_text};
+use crate::error::{ApiErrorDetail, Error, TransportKind, server_text};
 use crate::key_store::WechatPayKeys;
 use crate::protocol::headers;
 use crate::request::{PreparedRequest, WechatRequest};
@@ -104,10 +104,8 @@ impl Client {
         let answer = self.execute(&prepared, R::LOOKUP).instrument(span).await?;
         let request_id = answer.request_id();
         let body: &[u8] = if answer.body.is_empty() { b"null" } else { &answer.body };
-        let response: R::Response = serde_json::from_slice(body).map_err(|error| {
-            Error::Decode { message: json_error_summary(&error), request_id: request_id.clone() }
-        })?;
-        response.into_result(request_id)
+        R::Response::check_business(body, request_id.as_deref())?;
+        serde_json::from_slice(body).map_err(|error| Error::decode(&error, request_id.as_deref()))
     }
 
     /// Sends, signing every attempt anew, with the retries the exactly-once rules allow; returns
