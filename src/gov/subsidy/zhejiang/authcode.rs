@@ -322,7 +322,7 @@ pub struct AuthcodeRefund {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::gov::subsidy::zhejiang::testing::{sealed, violations};
+    use crate::gov::subsidy::testing::{sealed, violations};
 
     fn issue() -> AuthcodeIssue {
         AuthcodeIssue {

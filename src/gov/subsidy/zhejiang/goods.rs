@@ -131,7 +131,7 @@ pub struct Goods {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::gov::subsidy::zhejiang::testing::{sealed, violations};
+    use crate::gov::subsidy::testing::{sealed, violations};
 
     fn query() -> GoodsQuery {
         GoodsQuery {

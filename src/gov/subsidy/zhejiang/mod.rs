@@ -32,67 +32,55 @@ pub use values::{
 };
 
 #[cfg(test)]
-pub(crate) mod testing {
-    //! What the region's tests share: violations as text, and the encrypted copy as JSON.
-
-    use serde::Serialize;
-
-    use crate::request::{EncryptFields, Validate};
-
-    /// Every violation of `request`, as `path: rule`.
-    pub fn violations(request: &impl Validate) -> Vec<String> {
-        match request.validate() {
-            Ok(()) => Vec::new(),
-            Err(violations) => violations.iter().map(ToString::to_string).collect(),
-        }
-    }
-
-    /// The JSON of the copy the SDK sends, encrypted under the sandbox's demo key.
-    pub fn sealed<T: EncryptFields + Serialize>(request: &T) -> serde_json::Value {
-        let keys = crate::WechatPayKeys::new()
-            .with_public_key(wechatpay_mock::demo::wechatpay_public_key());
-        let copy = request.encrypt_fields(&keys.encryptor().unwrap()).unwrap();
-        serde_json::to_value(copy).unwrap()
-    }
-}
-
-#[cfg(test)]
 mod fixtures {
-    use serde::de::DeserializeOwned;
-
     use super::*;
-    use crate::request::Validate;
-
-    /// `tests/fixtures/requests/<name>`.
-    macro_rules! fixture {
-        ($name:literal) => {
-            include_str!(concat!("../../../../tests/fixtures/requests/", $name))
-        };
-    }
-
-    fn valid<T: DeserializeOwned + Validate>(name: &str, json: &str) {
-        let request: T = serde_json::from_str(json).unwrap_or_else(|e| panic!("{name}: {e}"));
-        assert_eq!(testing::violations(&request), Vec::<String>::new(), "{name}");
-    }
+    use crate::gov::subsidy::testing::assert_fixture;
 
     #[test]
     fn every_fixture_is_a_valid_request() {
-        valid::<AuthcodeIssue>("issue", fixture!("zhejiang.authcode.issue.json"));
-        valid::<AuthcodeTry>("try", fixture!("zhejiang.authcode.try.json"));
-        valid::<AuthcodeCommit>("commit", fixture!("zhejiang.authcode.commit.json"));
-        valid::<AuthcodeCancel>("cancel", fixture!("zhejiang.authcode.cancel.json"));
-        valid::<AuthcodeRefund>("refund", fixture!("zhejiang.authcode.refund.json"));
-        valid::<GoodsQuery>("goods", fixture!("zhejiang.goods.query.json"));
-        valid::<NQualificationsConfirm>(
-            "n-qualifications",
-            fixture!("zhejiang.n-qualifications.confirm.json"),
-        );
-        valid::<QualificationsClaim>("claim", fixture!("zhejiang.qualifications.claim.json"));
-        valid::<QualificationsAlter>("alter", fixture!("zhejiang.qualifications.alter.json"));
-        valid::<QualificationsQuery>("query", fixture!("zhejiang.qualifications.query.json"));
-        valid::<QualificationsSync>("sync", fixture!("zhejiang.qualifications.sync.json"));
-        valid::<SncodeLock>("lock", fixture!("zhejiang.sncode.lock.json"));
-        valid::<SncodeQuery>("sn query", fixture!("zhejiang.sncode.query.json"));
-        valid::<SncodeUnlock>("unlock", fixture!("zhejiang.sncode.unlock.json"));
+        assert_fixture!(AuthcodeIssue, "zhejiang.authcode.issue.json");
+        assert_fixture!(AuthcodeTry, "zhejiang.authcode.try.json");
+        assert_fixture!(AuthcodeCommit, "zhejiang.authcode.commit.json");
+        assert_fixture!(AuthcodeCancel, "zhejiang.authcode.cancel.json");
+        assert_fixture!(AuthcodeRefund, "zhejiang.authcode.refund.json");
+        assert_fixture!(GoodsQuery, "zhejiang.goods.query.json");
+        assert_fixture!(NQualificationsConfirm, "zhejiang.n-qualifications.confirm.json");
+        assert_fixture!(QualificationsClaim, "zhejiang.qualifications.claim.json");
+        assert_fixture!(QualificationsAlter, "zhejiang.qualifications.alter.json");
+        assert_fixture!(QualificationsQuery, "zhejiang.qualifications.query.json");
+        assert_fixture!(QualificationsSync, "zhejiang.qualifications.sync.json");
+        assert_fixture!(SncodeLock, "zhejiang.sncode.lock.json");
+        assert_fixture!(SncodeQuery, "zhejiang.sncode.query.json");
+        assert_fixture!(SncodeUnlock, "zhejiang.sncode.unlock.json");
+    }
+
+    #[test]
+    fn queries_are_idempotent_and_changes_name_a_query() {
+        use crate::request::WechatRequest as _;
+        const QUALIFICATIONS: Option<&str> =
+            Some("POST /v3/gov/subsidy/zhejiang/qualifications/query");
+        const SNCODE: Option<&str> = Some("POST /v3/gov/subsidy/zhejiang/sncode/query");
+        let table = [
+            (AuthcodeIssue::IDEMPOTENT, AuthcodeIssue::LOOKUP, QUALIFICATIONS),
+            (AuthcodeTry::IDEMPOTENT, AuthcodeTry::LOOKUP, QUALIFICATIONS),
+            (AuthcodeCommit::IDEMPOTENT, AuthcodeCommit::LOOKUP, QUALIFICATIONS),
+            (AuthcodeCancel::IDEMPOTENT, AuthcodeCancel::LOOKUP, QUALIFICATIONS),
+            (AuthcodeRefund::IDEMPOTENT, AuthcodeRefund::LOOKUP, QUALIFICATIONS),
+            (NQualificationsConfirm::IDEMPOTENT, NQualificationsConfirm::LOOKUP, QUALIFICATIONS),
+            (QualificationsClaim::IDEMPOTENT, QualificationsClaim::LOOKUP, QUALIFICATIONS),
+            (QualificationsAlter::IDEMPOTENT, QualificationsAlter::LOOKUP, QUALIFICATIONS),
+            (QualificationsSync::IDEMPOTENT, QualificationsSync::LOOKUP, QUALIFICATIONS),
+            (SncodeLock::IDEMPOTENT, SncodeLock::LOOKUP, SNCODE),
+            (SncodeUnlock::IDEMPOTENT, SncodeUnlock::LOOKUP, SNCODE),
+        ];
+        for (idempotent, lookup, expected) in table {
+            assert_eq!((idempotent, lookup), (false, expected));
+        }
+        let queries = [
+            (GoodsQuery::IDEMPOTENT, GoodsQuery::LOOKUP),
+            (QualificationsQuery::IDEMPOTENT, QualificationsQuery::LOOKUP),
+            (SncodeQuery::IDEMPOTENT, SncodeQuery::LOOKUP),
+        ];
+        assert_eq!(queries, [(true, None); 3]);
     }
 }

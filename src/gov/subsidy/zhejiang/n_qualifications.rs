@@ -111,7 +111,7 @@ impl NQualification {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::gov::subsidy::zhejiang::testing::{sealed, violations};
+    use crate::gov::subsidy::testing::{sealed, violations};
 
     fn record() -> NQualification {
         NQualification {

@@ -301,7 +301,7 @@ impl Qualification {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::gov::subsidy::zhejiang::testing::{sealed, violations};
+    use crate::gov::subsidy::testing::{sealed, violations};
 
     fn record() -> Qualification {
         Qualification {

@@ -238,7 +238,7 @@ pub struct SncodeUnlock {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::gov::subsidy::zhejiang::testing::{sealed, violations};
+    use crate::gov::subsidy::testing::{sealed, violations};
 
     fn lock() -> SncodeLock {
         SncodeLock {
