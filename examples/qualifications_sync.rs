@@ -65,7 +65,7 @@ fn seed_request() -> Result<QualificationsSync, Box<dyn std::error::Error>> {
     let operation_time = UNIX_EPOCH + Duration::from_millis(1_735_689_600_000);
     Ok(QualificationsSync {
         req_ssn: Some("123".into()),
-        data: vec![Qualification {
+        data: Some(vec![Qualification {
             auth_code: "0be5f8c9071ad939651948480316da8a2d610833bb63bf67c78fdee5edd5aea1".into(),
             cate_code: "A01".into(),
             cert_no: "330102199001011234".into(),
@@ -100,7 +100,7 @@ fn seed_request() -> Result<QualificationsSync, Box<dyn std::error::Error>> {
             imei1: None,
             imei2: None,
             ccc_sn_order_no: None,
-        }],
+        }]),
     })
 }
 

@@ -63,7 +63,7 @@ async fn logs_name_the_request_but_never_its_personal_data() {
         assert_no_plaintext(&format!("{error} {error:?}"));
     }
     let mut invalid = request(1);
-    invalid.data[0].uniscid.clear();
+    invalid.data.as_mut().expect("one record")[0].uniscid.clear();
     let error = invalid.send(&client).await.unwrap_err();
     assert_no_plaintext(&format!("{error} {error:?}"));
     for received in sandbox.received() {

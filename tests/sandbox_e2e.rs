@@ -42,10 +42,11 @@ async fn a_request_breaking_rules_sends_nothing_and_reports_every_violation() {
     let sandbox = Sandbox::start().await.unwrap();
     let client = client(&sandbox, RetryPolicy::none());
     let mut bad = request(3);
-    bad.data[2].tel = "".into();
-    bad.data[1].barcode = "123".into();
-    bad.data[0].status = Status::Returned;
-    bad.data[0].cate_code = "B01".into();
+    let records = bad.data.as_mut().expect("three records");
+    records[2].tel = "".into();
+    records[1].barcode = "123".into();
+    records[0].status = Status::Returned;
+    records[0].cate_code = "B01".into();
 
     let Err(Error::Validation(violations)) = bad.send(&client).await else {
         panic!("expected a validation error")

@@ -73,7 +73,7 @@ pub fn qualification(index: usize) -> Qualification {
 pub fn request(records: usize) -> QualificationsSync {
     QualificationsSync {
         req_ssn: Some("REQ-1".into()),
-        data: (0..records).map(qualification).collect(),
+        data: Some((0..records).map(qualification).collect()),
     }
 }
 

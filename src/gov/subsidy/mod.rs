@@ -14,4 +14,6 @@
 pub mod audit_cup;
 pub mod jiangsu;
 pub mod reply;
+#[cfg(test)]
+mod testing;
 pub mod zhejiang;

@@ -4,20 +4,175 @@ use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize};
 
+use super::values::{AiProduct, CertType, Grade, SaleMode, Status, StatusCode};
+use super::values::{check_cert_no, check_grade};
 use crate::gov::subsidy::reply::ZhejiangReply;
 use crate::money::Yuan;
 use crate::request::{Checker, Rule};
 use crate::time::UnixMillis;
 use crate::{Redacted, Sensitive, WechatRecord, WechatRequest};
 
-/// `POST /v3/gov/subsidy/zhejiang/qualifications/sync` (核销资格): reports redeemed or returned
-/// subsidy qualifications. `cert_no`, `name` and `tel` are encrypted before sending.
+/// 领取资格 (claim a qualification)
+///
+/// `POST /v3/gov/subsidy/zhejiang/qualifications/claim`, region 浙江 Zhejiang. Official page:
+/// <https://pay.weixin.qq.com/doc/v3/partner/4013989530>.
+///
+/// Encrypted: `cert_no`, `name`, `tel`.
+///
+/// **Not idempotent**: the page does not say that claiming twice is safe, so a claim that may
+/// have been applied is never sent again automatically; it ends in `Error::OutcomeUnknown`,
+/// which points at `POST /v3/gov/subsidy/zhejiang/qualifications/query` (查询补贴资格): its
+/// state per category tells whether the claim took effect.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, WechatRequest)]
+#[serde(deny_unknown_fields)]
+#[wechat(
+    post = "/v3/gov/subsidy/zhejiang/qualifications/claim",
+    response = ZhejiangReply,
+    lookup = "POST /v3/gov/subsidy/zhejiang/qualifications/query",
+    validate_with = QualificationsClaim::check_conditions
+)]
+pub struct QualificationsClaim {
+    /// Category code (品类编码), such as `A01`.
+    #[wechat(required)]
+    pub cate_code: String,
+    /// ID number (证件号码): letters upper-case, no spaces. Encrypted.
+    #[wechat(required, encrypt)]
+    pub cert_no: Sensitive,
+    /// Name (姓名). Encrypted.
+    #[wechat(required, encrypt)]
+    pub name: Sensitive,
+    /// Phone number (手机号). Encrypted.
+    #[wechat(required, encrypt)]
+    pub tel: Sensitive,
+    /// Kind of identity document (证件类型).
+    pub cert_type: Option<CertType>,
+    /// Request serial number (请求流水号).
+    #[wechat(required)]
+    pub req_ssn: String,
+}
+
+impl QualificationsClaim {
+    fn check_conditions(&self, checker: &mut Checker<'_>) {
+        check_cert_no(&self.cert_no, "cert_no", checker);
+    }
+}
+
+/// 变更资格 (alter a qualification)
+///
+/// `POST /v3/gov/subsidy/zhejiang/qualifications/alter`, region 浙江 Zhejiang. Official page:
+/// <https://pay.weixin.qq.com/doc/v3/partner/4013989530>.
+///
+/// Encrypted: `cert_no`, `name`, `tel`.
+///
+/// **Not idempotent**: the page does not say that repeating a change is safe, so one that may
+/// have been applied is never sent again automatically; it ends in `Error::OutcomeUnknown`,
+/// which points at `POST /v3/gov/subsidy/zhejiang/qualifications/query` (查询补贴资格) to find
+/// the qualification's state.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, WechatRequest)]
+#[serde(deny_unknown_fields)]
+#[wechat(
+    post = "/v3/gov/subsidy/zhejiang/qualifications/alter",
+    response = ZhejiangReply<QualificationAltered>,
+    lookup = "POST /v3/gov/subsidy/zhejiang/qualifications/query",
+    validate_with = QualificationsAlter::check_conditions
+)]
+pub struct QualificationsAlter {
+    /// Category code (品类编码), such as `A01`.
+    #[wechat(required)]
+    pub cate_code: String,
+    /// ID number (证件号码): letters upper-case, no spaces. Encrypted.
+    #[wechat(required, encrypt)]
+    pub cert_no: Sensitive,
+    /// Name (姓名). Encrypted.
+    #[wechat(required, encrypt)]
+    pub name: Sensitive,
+    /// Phone number (手机号). Encrypted.
+    #[wechat(required, encrypt)]
+    pub tel: Sensitive,
+    /// Request serial number (请求流水号).
+    #[wechat(required)]
+    pub req_ssn: String,
+}
+
+impl QualificationsAlter {
+    fn check_conditions(&self, checker: &mut Checker<'_>) {
+        check_cert_no(&self.cert_no, "cert_no", checker);
+    }
+}
+
+/// The members of a [`QualificationsAlter`] answer.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct QualificationAltered {
+    /// The category voucher code (品类凭证码) of the altered qualification.
+    pub auth_code: String,
+}
+
+/// 查询补贴资格 (query a buyer's qualifications)
+///
+/// `POST /v3/gov/subsidy/zhejiang/qualifications/query`, region 浙江 Zhejiang. Official page:
+/// <https://pay.weixin.qq.com/doc/v3/partner/4013989530>.
+///
+/// Encrypted: `cert_no`.
+///
+/// **Idempotent**: a query changes nothing, so repeating it is safe.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, WechatRequest)]
+#[serde(deny_unknown_fields)]
+#[wechat(
+    post = "/v3/gov/subsidy/zhejiang/qualifications/query",
+    response = ZhejiangReply<QualificationsFound>,
+    idempotent,
+    validate_with = QualificationsQuery::check_conditions
+)]
+pub struct QualificationsQuery {
+    /// ID number (证件号码): letters upper-case, no spaces. Encrypted.
+    #[wechat(required, encrypt)]
+    pub cert_no: Sensitive,
+    /// Category code (品类编码); all categories when absent.
+    pub cate_code: Option<String>,
+    /// Request serial number (请求流水号).
+    #[wechat(required)]
+    pub req_ssn: String,
+}
+
+impl QualificationsQuery {
+    fn check_conditions(&self, checker: &mut Checker<'_>) {
+        check_cert_no(&self.cert_no, "cert_no", checker);
+    }
+}
+
+/// The members of a [`QualificationsQuery`] answer.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct QualificationsFound {
+    /// The qualifications, one per category (资格信息).
+    pub data: Option<Vec<QualificationState>>,
+}
+
+/// The state of one qualification.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct QualificationState {
+    /// Category code (品类编码).
+    pub cate_code: String,
+    /// The state in words (状态信息), such as 尚未领取资格.
+    pub status: Option<String>,
+    /// The state code (状态编码).
+    pub status_code: Option<StatusCode>,
+}
+
+/// 核销资格 (redeem or return qualifications)
+///
+/// `POST /v3/gov/subsidy/zhejiang/qualifications/sync`, region 浙江 Zhejiang. Official page:
+/// <https://pay.weixin.qq.com/doc/v3/partner/4013989530>.
+///
+/// Encrypted: `data[].cert_no`, `data[].name`, `data[].tel`.
 ///
 /// **Not idempotent**: the page does not say that repeating a report is safe, so a report that
 /// may have been applied (a broken connection after sending, a 5xx) is never sent again
-/// automatically; it ends in [`Error::OutcomeUnknown`], which points at
+/// automatically; it ends in `Error::OutcomeUnknown`, which points at
 /// `POST /v3/gov/subsidy/zhejiang/qualifications/query` (查询补贴资格) to find out.
-#[derive(Debug, Clone, PartialEq, Serialize, WechatRequest)]
+///
+/// The page marks neither `req_ssn` nor `data` required, so both are optional here.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, WechatRequest)]
+#[serde(deny_unknown_fields)]
 #[wechat(
     post = "/v3/gov/subsidy/zhejiang/qualifications/sync",
     response = ZhejiangReply,
@@ -25,17 +180,17 @@ use crate::{Redacted, Sensitive, WechatRecord, WechatRequest};
 )]
 pub struct QualificationsSync {
     /// Request serial number (请求流水号).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub req_ssn: Option<String>,
     /// The qualifications (资格集合).
-    #[wechat(required, nested)]
-    pub data: Vec<Qualification>,
+    #[wechat(nested)]
+    pub data: Option<Vec<Qualification>>,
 }
 
 /// One redeemed or returned qualification. Its personal data is typed: `cert_no`, `name` and
 /// `tel` are [`Sensitive`] (sent only encrypted), `address` is [`Redacted`] (sent as is); `Debug`
 /// prints none of them.
-#[derive(Debug, Clone, PartialEq, Serialize, WechatRecord)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, WechatRecord)]
+#[serde(deny_unknown_fields)]
 #[wechat(validate_with = Qualification::check_conditions)]
 pub struct Qualification {
     /// Category voucher code (品类凭证码).
@@ -72,7 +227,7 @@ pub struct Qualification {
     /// District code (区县编码), 6 digits.
     #[wechat(required, digits = 6)]
     pub add_code: String,
-    /// Delivery address (收货地址). Sent as is (the API does not encrypt it), but personal data:
+    /// Delivery address (收货地址). Sent as is (this page does not encrypt it), but personal data:
     /// `Debug` prints `<redacted>`.
     #[wechat(required, redact)]
     pub address: Redacted<String>,
@@ -130,12 +285,7 @@ pub struct Qualification {
 impl Qualification {
     /// The rules that involve several fields.
     fn check_conditions(&self, checker: &mut Checker<'_>) {
-        if self.cate_code.starts_with('A') && self.grade.is_none() {
-            checker.report(
-                "grade",
-                Rule::Custom(Cow::Borrowed("required when cate_code starts with `A`")),
-            );
-        }
+        check_grade(&self.cate_code, self.grade, checker);
         if self.status == Status::Returned
             && self.origin_order_no.as_deref().unwrap_or("").is_empty()
         {
@@ -144,63 +294,14 @@ impl Qualification {
                 Rule::Custom(Cow::Borrowed("required when status is returned")),
             );
         }
-        if self.cert_no.expose().chars().any(|c| c.is_whitespace() || c.is_lowercase()) {
-            checker.report(
-                "cert_no",
-                Rule::Custom(Cow::Borrowed("must be upper-case with no spaces")),
-            );
-        }
+        check_cert_no(&self.cert_no, "cert_no", checker);
     }
-}
-
-/// Energy grade (能耗等级).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Grade {
-    /// `一级`
-    #[serde(rename = "一级")]
-    First,
-    /// `二级`
-    #[serde(rename = "二级")]
-    Second,
-}
-
-/// State of the qualification (品类状态).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Status {
-    /// `0`: redeemed (已核销).
-    #[serde(rename = "0")]
-    Redeemed,
-    /// `1`: returned (已退回); needs `origin_order_no`.
-    #[serde(rename = "1")]
-    Returned,
-}
-
-/// Sales channel (销售方式).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum SaleMode {
-    /// `0`: online (线上).
-    #[serde(rename = "0")]
-    Online,
-    /// `1`: offline (线下).
-    #[serde(rename = "1")]
-    Offline,
-}
-
-/// Whether the product is an AI product. Careful: on the wire `0` means **yes**.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum AiProduct {
-    /// `0`: an AI product (是).
-    #[serde(rename = "0")]
-    Yes,
-    /// `1`: not an AI product (否).
-    #[serde(rename = "1")]
-    No,
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::request::{EncryptFields, Validate};
+    use crate::gov::subsidy::testing::{sealed, violations};
 
     fn record() -> Qualification {
         Qualification {
@@ -241,17 +342,26 @@ mod tests {
         }
     }
 
-    fn violations(record: Qualification) -> Vec<String> {
-        let request = QualificationsSync { req_ssn: None, data: vec![record] };
-        match request.validate() {
-            Ok(()) => Vec::new(),
-            Err(violations) => violations.iter().map(ToString::to_string).collect(),
+    fn sync(record: Qualification) -> Vec<String> {
+        violations(&QualificationsSync { req_ssn: None, data: Some(vec![record]) })
+    }
+
+    fn claim() -> QualificationsClaim {
+        QualificationsClaim {
+            cate_code: "A01".into(),
+            cert_no: "11010519491231002X".into(),
+            name: "张三".into(),
+            tel: "13800138000".into(),
+            cert_type: Some(CertType::Type1),
+            req_ssn: "REQ1".into(),
         }
     }
 
     #[test]
-    fn a_complete_record_is_valid() {
-        assert_eq!(violations(record()), Vec::<String>::new());
+    fn a_complete_record_is_valid_and_the_page_requires_no_data() {
+        assert_eq!(sync(record()), Vec::<String>::new());
+        let empty = QualificationsSync { req_ssn: None, data: None };
+        assert_eq!(violations(&empty), Vec::<String>::new());
     }
 
     #[test]
@@ -259,20 +369,20 @@ mod tests {
         let mut appliance = record();
         appliance.grade = None;
         assert_eq!(
-            violations(appliance.clone()),
+            sync(appliance.clone()),
             ["data[0].grade: required when cate_code starts with `A`"]
         );
         appliance.cate_code = "B01".into();
-        assert_eq!(violations(appliance), Vec::<String>::new());
+        assert_eq!(sync(appliance), Vec::<String>::new());
 
         let mut returned = record();
         returned.status = Status::Returned;
         assert_eq!(
-            violations(returned.clone()),
+            sync(returned.clone()),
             ["data[0].origin_order_no: required when status is returned"]
         );
         returned.origin_order_no = Some("O0".into());
-        assert_eq!(violations(returned), Vec::<String>::new());
+        assert_eq!(sync(returned), Vec::<String>::new());
     }
 
     #[test]
@@ -284,7 +394,7 @@ mod tests {
         bad.order_no = "O".repeat(51);
         bad.cert_no = "33010219900101123x".into();
         assert_eq!(
-            violations(bad),
+            sync(bad),
             [
                 "data[0].add_code: must be 6 digits",
                 "data[0].uniscid: must be exactly 18 characters",
@@ -296,13 +406,43 @@ mod tests {
     }
 
     #[test]
+    fn claim_alter_and_query_rules_are_reported_with_their_paths() {
+        assert_eq!(violations(&claim()), Vec::<String>::new());
+        let bad = QualificationsClaim {
+            cate_code: String::new(),
+            cert_no: "1101 05".into(),
+            req_ssn: String::new(),
+            ..claim()
+        };
+        assert_eq!(
+            violations(&bad),
+            [
+                "cate_code: required",
+                "req_ssn: required",
+                "cert_no: must be upper-case with no spaces"
+            ]
+        );
+        let alter = QualificationsAlter {
+            cate_code: "A01".into(),
+            cert_no: "x".into(),
+            name: "".into(),
+            tel: "13800138000".into(),
+            req_ssn: "R".into(),
+        };
+        assert_eq!(
+            violations(&alter),
+            ["name: required", "cert_no: must be upper-case with no spaces"]
+        );
+        let query =
+            QualificationsQuery { cert_no: "".into(), cate_code: None, req_ssn: "R".into() };
+        assert_eq!(violations(&query), ["cert_no: required"]);
+    }
+
+    #[test]
     fn the_wire_values_are_the_published_ones() {
         let refused = serde_json::to_value(record()).unwrap_err().to_string();
         assert!(refused.contains("only encrypted"), "plaintext never serializes: {refused}");
-        let keys = crate::WechatPayKeys::new()
-            .with_public_key(wechatpay_mock::demo::wechatpay_public_key());
-        let sealed = record().encrypt_fields(&keys.encryptor().unwrap()).unwrap();
-        let json = serde_json::to_value(sealed).unwrap();
+        let json = sealed(&record());
         assert_ne!(json["cert_no"], "33010219900101123X");
         assert_eq!(json["address"], "杭州");
         assert_eq!(json["grade"], "一级");
@@ -311,15 +451,43 @@ mod tests {
         assert_eq!(json["is_ai_product"], "1");
         assert_eq!(json["sales"], "1.00");
         assert_eq!(json["operation_time"], "0");
+        let json = sealed(&claim());
+        assert_eq!(json["cert_type"], "1");
+        for field in ["cert_no", "name", "tel"] {
+            assert!(
+                !["11010519491231002X", "张三", "13800138000"]
+                    .contains(&json[field].as_str().unwrap())
+            );
+        }
     }
 
     #[test]
     fn debug_hides_the_personal_data() {
-        let shown = format!("{:?}", QualificationsSync { req_ssn: None, data: vec![record()] });
-        for secret in ["33010219900101123X", "张三", "13800138000", "杭州"] {
+        let request = QualificationsSync { req_ssn: None, data: Some(vec![record()]) };
+        let shown = format!("{request:?} {:?}", claim());
+        for secret in ["33010219900101123X", "11010519491231002X", "张三", "13800138000", "杭州"]
+        {
             assert!(!shown.contains(secret), "{shown}");
         }
         assert!(shown.contains("cert_no: <redacted>") && shown.contains("AUTH"), "{shown}");
         assert!(shown.contains("address: <redacted>"), "{shown}");
+    }
+
+    #[test]
+    fn plaintext_json_deserializes_and_unknown_fields_are_named() {
+        let json = r#"{"cate_code":"A01","cert_no":"11010519491231002X","name":"张三",
+            "tel":"13800138000","req_ssn":"R1"}"#;
+        let alter: QualificationsAlter = serde_json::from_str(json).unwrap();
+        assert_eq!(alter.cert_no.expose(), "11010519491231002X");
+        let unknown = json.replace("\"R1\"", "\"R1\",\"nickname\":\"x\"");
+        let error = serde_json::from_str::<QualificationsAlter>(&unknown).unwrap_err();
+        assert!(error.to_string().contains("unknown field `nickname`"), "{error}");
+        let answer: ZhejiangReply<QualificationsFound> = serde_json::from_str(
+            r#"{"resp_code":"000000","resp_desc":"操作成功",
+                "data":[{"cate_code":"A01","status":"尚未领取资格","status_code":"00"}]}"#,
+        )
+        .unwrap();
+        let found = answer.data.data.unwrap();
+        assert_eq!(found[0].status_code, Some(StatusCode::S00));
     }
 }
