@@ -28,10 +28,10 @@ pub enum Outcome {
     Success,
     /// A business failure, in the endpoint's [`Reply`] family, as a `200`:
     ///
-    /// - [`Reply::Zhejiang`]: `{"resp_code":code,"resp_desc":message,"error_data":[…]}`
+    /// - [`Reply::Zhejiang`] — `{"resp_code":code,"resp_desc":message,"error_data":[…]}`
     ///   (`error_data` only when not empty);
-    /// - [`Reply::Jiangsu`]: `{"code":code,"message":message}`;
-    /// - [`Reply::ShanghaiFujianChongqing`]: `{"code":code,"msg":message,"sub_code":…,"sub_msg":…}`
+    /// - [`Reply::Jiangsu`] — `{"code":code,"message":message}`;
+    /// - [`Reply::ShanghaiFujianChongqing`] — `{"code":code,"msg":message,"sub_code":…,"sub_msg":…}`
     ///   (`sub_code`/`sub_msg` when set);
     /// - [`Reply::DataOnly`], whose `200` carries no code: WeChat Pay's standard error answer,
     ///   `400 {"code":code,"message":message}`.

@@ -7,6 +7,21 @@ use super::{
     APPLIANCE_IDS, Echo, Endpoint, FieldType, IDENTITY_DOCUMENT_TYPES, Location, Region, Reply,
 };
 
+/// `product_type` (产品类型).
+const PRODUCT_TYPES: &[&str] = &["COMMON_PRODUCT", "AI_PRODUCT"];
+
+/// `energy_grade` (能效等级).
+const ENERGY_GRADES: &[&str] = &["FIRST_LEVEL", "SECOND_LEVEL", "ENERGY_GRADE_UNKNOWN"];
+
+/// `cate_state` (品类状态).
+const CATE_STATES: &[&str] = &["CATE_STATE_REDEEM", "CATE_STATE_REFUND"];
+
+/// `sale_model` (销售方式).
+const SALE_MODELS: &[&str] = &["SALE_MODEL_ONLINE", "SALE_MODEL_OFFLINE"];
+
+/// `pc_type` (电脑类型).
+const PC_TYPES: &[&str] = &["DESKTOP", "LAPTOP", "COMPUTER_TYPE_UNKNOWN"];
+
 /// `GET /v3/gov/subsidy/qualification` (查询补贴资格, 江苏 Jiangsu).
 ///
 /// Encrypted values in the query string; `appliance_id` and `qualification_region_code` are
@@ -148,12 +163,12 @@ pub const JIANGSU_QUALIFICATIONS_SYNC: Endpoint = Endpoint {
     ],
     values: &[
         ("appliance_id", APPLIANCE_IDS),
-        ("energy_grade", &["FIRST_LEVEL", "SECOND_LEVEL", "ENERGY_GRADE_UNKNOWN"]),
-        ("product_type", &["COMMON_PRODUCT", "AI_PRODUCT"]),
-        ("pc_type", &["DESKTOP", "LAPTOP", "COMPUTER_TYPE_UNKNOWN"]),
-        ("sale_model", &["SALE_MODEL_ONLINE", "SALE_MODEL_OFFLINE"]),
+        ("energy_grade", ENERGY_GRADES),
+        ("product_type", PRODUCT_TYPES),
+        ("pc_type", PC_TYPES),
+        ("sale_model", SALE_MODELS),
         ("identity_document_type", IDENTITY_DOCUMENT_TYPES),
-        ("cate_state", &["CATE_STATE_REDEEM", "CATE_STATE_REFUND"]),
+        ("cate_state", CATE_STATES),
     ],
     reply: Reply::Jiangsu,
     success_body: r#"{"code":"000000","message":"成功"}"#,
@@ -236,12 +251,12 @@ pub const JIANGSU_N_QUALIFICATIONS_SYNC: Endpoint = Endpoint {
     ],
     values: &[
         ("appliance_id", APPLIANCE_IDS),
-        ("energy_grade", &["FIRST_LEVEL", "SECOND_LEVEL", "ENERGY_GRADE_UNKNOWN"]),
-        ("product_type", &["COMMON_PRODUCT", "AI_PRODUCT"]),
-        ("pc_type", &["DESKTOP", "LAPTOP", "COMPUTER_TYPE_UNKNOWN"]),
-        ("sale_model", &["SALE_MODEL_ONLINE", "SALE_MODEL_OFFLINE"]),
+        ("energy_grade", ENERGY_GRADES),
+        ("product_type", PRODUCT_TYPES),
+        ("pc_type", PC_TYPES),
+        ("sale_model", SALE_MODELS),
         ("identity_document_type", IDENTITY_DOCUMENT_TYPES),
-        ("cate_state", &["CATE_STATE_REDEEM", "CATE_STATE_REFUND"]),
+        ("cate_state", CATE_STATES),
     ],
     reply: Reply::Jiangsu,
     success_body: r#"{"code":"000000","message":"成功"}"#,
@@ -404,7 +419,7 @@ pub const JIANGSU_SNCODE_LOCK: Endpoint = Endpoint {
         ("imei1", FieldType::String),
         ("imei2", FieldType::String),
     ],
-    values: &[("appliance_id", APPLIANCE_IDS), ("product_type", &["COMMON_PRODUCT", "AI_PRODUCT"])],
+    values: &[("appliance_id", APPLIANCE_IDS), ("product_type", PRODUCT_TYPES)],
     reply: Reply::Jiangsu,
     success_body: r#"{"code":"000000","message":"成功"}"#,
     echo: &[],
@@ -434,7 +449,7 @@ pub const JIANGSU_SNCODE_UNLOCK: Endpoint = Endpoint {
         ("barcode", FieldType::String),
         ("product_type", FieldType::String),
     ],
-    values: &[("appliance_id", APPLIANCE_IDS), ("product_type", &["COMMON_PRODUCT", "AI_PRODUCT"])],
+    values: &[("appliance_id", APPLIANCE_IDS), ("product_type", PRODUCT_TYPES)],
     reply: Reply::Jiangsu,
     success_body: r#"{"code":"000000","message":"成功"}"#,
     echo: &[],
@@ -491,9 +506,9 @@ pub const JIANGSU_TRANSACTIONS_SYNC: Endpoint = Endpoint {
     ],
     values: &[
         ("appliance_id", APPLIANCE_IDS),
-        ("energy_grade", &["FIRST_LEVEL", "SECOND_LEVEL", "ENERGY_GRADE_UNKNOWN"]),
-        ("sale_model", &["SALE_MODEL_ONLINE", "SALE_MODEL_OFFLINE"]),
-        ("cate_state", &["CATE_STATE_REDEEM", "CATE_STATE_REFUND"]),
+        ("energy_grade", ENERGY_GRADES),
+        ("sale_model", SALE_MODELS),
+        ("cate_state", CATE_STATES),
         ("identity_document_type", IDENTITY_DOCUMENT_TYPES),
     ],
     reply: Reply::Jiangsu,
@@ -557,7 +572,7 @@ pub const JIANGSU_TRANSACTIONS_SUMMARY_QUERY_DAY: Endpoint = Endpoint {
             ],
         ),
         ("appliance_id", APPLIANCE_IDS),
-        ("cate_state", &["CATE_STATE_REDEEM", "CATE_STATE_REFUND"]),
+        ("cate_state", CATE_STATES),
     ],
     reply: Reply::Jiangsu,
     success_body: r#"{"code":"000000","message":"成功","total_trade_count":12,"total_trade_amount":4798800,"total_subsidy_count":719820}"#,
@@ -622,8 +637,8 @@ pub const JIANGSU_GOODS_UPLOAD: Endpoint = Endpoint {
     ],
     values: &[
         ("appliance_id", APPLIANCE_IDS),
-        ("energy_grade", &["FIRST_LEVEL", "SECOND_LEVEL", "ENERGY_GRADE_UNKNOWN"]),
-        ("product_type", &["COMMON_PRODUCT", "AI_PRODUCT"]),
+        ("energy_grade", ENERGY_GRADES),
+        ("product_type", PRODUCT_TYPES),
     ],
     reply: Reply::Jiangsu,
     success_body: r#"{"code":"000000","message":"成功"}"#,

@@ -138,7 +138,7 @@ fn is_json_number(text: &str) -> bool {
 /// The provincial platform an endpoint belongs to (the region tag of its OpenAPI description).
 /// WeChat Pay opens each region to a merchant separately: see
 /// [`SandboxBuilder::regions`](crate::SandboxBuilder::regions).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
 pub enum Region {
     /// 浙江: the `zhejiang/*` paths.

@@ -3,6 +3,15 @@
 
 use super::{Echo, Endpoint, FieldType, Location, Region, Reply};
 
+/// `0`/`1` codes: `status` (0 redeemed, 1 returned), `sale_models` (0 online, 1 offline), `is_ai_product` (0 yes, 1 no).
+const ZERO_ONE: &[&str] = &["0", "1"];
+
+/// `grade` (能耗等级).
+const GRADES: &[&str] = &["一级", "二级"];
+
+/// `cert_type` (证件类型).
+const CERT_TYPES: &[&str] = &["1", "2", "3", "4", "5"];
+
 /// `POST /v3/gov/subsidy/zhejiang/qualifications/sync` (核销资格, 浙江 Zhejiang).
 ///
 /// Every `data[]` field is a string on the page (money, times and codes included). Neither `req_ssn`
@@ -80,10 +89,10 @@ pub const ZHEJIANG_QUALIFICATIONS_SYNC: Endpoint = Endpoint {
         ("data[].ccc_sn_order_no", FieldType::String),
     ],
     values: &[
-        ("data[].grade", &["一级", "二级"]),
-        ("data[].status", &["0", "1"]),
-        ("data[].sale_models", &["0", "1"]),
-        ("data[].is_ai_product", &["0", "1"]),
+        ("data[].grade", GRADES),
+        ("data[].status", ZERO_ONE),
+        ("data[].sale_models", ZERO_ONE),
+        ("data[].is_ai_product", ZERO_ONE),
     ],
     reply: Reply::Zhejiang,
     success_body: r#"{"resp_code":"000000","resp_desc":"成功","error_data":[]}"#,
@@ -131,7 +140,7 @@ pub const ZHEJIANG_QUALIFICATIONS_CLAIM: Endpoint = Endpoint {
         ("cert_type", FieldType::String),
         ("req_ssn", FieldType::String),
     ],
-    values: &[("cert_type", &["1", "2", "3", "4", "5"])],
+    values: &[("cert_type", CERT_TYPES)],
     reply: Reply::Zhejiang,
     success_body: r#"{"resp_code":"000000","resp_desc":"成功"}"#,
     echo: &[],
@@ -219,9 +228,9 @@ pub const ZHEJIANG_N_QUALIFICATIONS_CONFIRM: Endpoint = Endpoint {
         ("req_time", FieldType::String),
     ],
     values: &[
-        ("data[].grade", &["一级", "二级"]),
-        ("data[].status", &["0", "1"]),
-        ("data[].sale_models", &["0", "1"]),
+        ("data[].grade", GRADES),
+        ("data[].status", ZERO_ONE),
+        ("data[].sale_models", ZERO_ONE),
     ],
     reply: Reply::Zhejiang,
     success_body: r#"{"resp_code":"000000","resp_desc":"成功"}"#,
@@ -250,7 +259,7 @@ pub const ZHEJIANG_AUTHCODE_ISSUE: Endpoint = Endpoint {
         ("cert_no", FieldType::String),
         ("req_ssn", FieldType::String),
     ],
-    values: &[("cert_type", &["1", "2", "3", "4", "5"])],
+    values: &[("cert_type", CERT_TYPES)],
     reply: Reply::Zhejiang,
     success_body: r#"{"resp_code":"000000","resp_desc":"成功","auth_code":"0be5f8c9071ad939651948480316da8a2d610833bb63bf67c78fdee5edd5aea1"}"#,
     echo: &[],
@@ -356,7 +365,7 @@ pub const ZHEJIANG_AUTHCODE_COMMIT: Endpoint = Endpoint {
         ("county_code", FieldType::String),
         ("amount", FieldType::Number),
     ],
-    values: &[("sale_models", &["0", "1"])],
+    values: &[("sale_models", ZERO_ONE)],
     reply: Reply::Zhejiang,
     success_body: r#"{"resp_code":"000000","resp_desc":"成功"}"#,
     echo: &[],
@@ -398,7 +407,7 @@ pub const ZHEJIANG_AUTHCODE_REFUND: Endpoint = Endpoint {
         ("corp_name", FieldType::String),
         ("brand", FieldType::String),
     ],
-    values: &[("sale_models", &["0", "1"])],
+    values: &[("sale_models", ZERO_ONE)],
     reply: Reply::Zhejiang,
     success_body: r#"{"resp_code":"000000","resp_desc":"成功"}"#,
     echo: &[],
