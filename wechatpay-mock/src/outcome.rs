@@ -31,8 +31,8 @@ pub enum Outcome {
     /// - [`Reply::Zhejiang`] — `{"resp_code":code,"resp_desc":message,"error_data":[…]}`
     ///   (`error_data` only when not empty);
     /// - [`Reply::Jiangsu`] — `{"code":code,"message":message}`;
-    /// - [`Reply::ShanghaiFujianChongqing`] — `{"code":code,"msg":message,"sub_code":…,"sub_msg":…}`
-    ///   (`sub_code`/`sub_msg` when set);
+    /// - [`Reply::ShanghaiFujianChongqing`] —
+    ///   `{"code":code,"msg":message,"sub_code":…,"sub_msg":…}` (`sub_code`/`sub_msg` when set);
     /// - [`Reply::DataOnly`], whose `200` carries no code: WeChat Pay's standard error answer,
     ///   `400 {"code":code,"message":message}`.
     ///

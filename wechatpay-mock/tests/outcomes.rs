@@ -74,7 +74,9 @@ async fn business_failures_take_each_familys_shape_and_are_not_applied() {
         Outcome::business_with_sub_code("100002", "审核失败", "ORDER_NOT_FOUND", "订单不存在");
     script(&sandbox, &AUDIT_CUP_QUERY, sub.clone());
     let answer = call(&sandbox, &AUDIT_CUP_QUERY, 200, false).await;
-    let expected = json!({"code": "100002", "msg": "审核失败", "sub_code": "ORDER_NOT_FOUND", "sub_msg": "订单不存在"});
+    let expected = json!({
+        "code": "100002", "msg": "审核失败", "sub_code": "ORDER_NOT_FOUND", "sub_msg": "订单不存在"
+    });
     assert_eq!(answer.json(), expected);
     assert_eq!(sandbox.last_received().unwrap().outcome, Some(sub));
 

@@ -1,6 +1,7 @@
 //! Shanghai, Fujian and Chongqing (上海/福建/重庆): the five `audit/cup/*` pages, whose answers are
 //! `{"code","msg","sub_code"?,"sub_msg"?}`. Every request field is a string, money and times
-//! included; nothing is encrypted.
+//! included; nothing is encrypted. Success bodies leave `sub_code`/`sub_msg` out: the pages mark
+//! them optional and give no success values, so a client must not depend on them.
 
 use super::{Echo, Endpoint, FieldType, Location, Region, Reply};
 
@@ -103,7 +104,7 @@ const RECORD_TYPES: &[(&str, FieldType)] = &[
     ("track_info.delivery_time", FieldType::String),
 ];
 
-/// `POST /v3/gov/subsidy/audit/cup/upload` (上传审核数据, 上海/福建/重庆 Shanghai/Fujian/Chongqing).
+/// `POST /v3/gov/subsidy/audit/cup/upload` (上传审核数据, 上海/福建/重庆).
 ///
 /// `invoice_info` and `track_info` are required objects whose members are all optional.
 pub const AUDIT_CUP_UPLOAD: Endpoint = Endpoint {
@@ -121,7 +122,7 @@ pub const AUDIT_CUP_UPLOAD: Endpoint = Endpoint {
     echo: &[],
 };
 
-/// `POST /v3/gov/subsidy/audit/cup/update` (更新审核数据, 上海/福建/重庆 Shanghai/Fujian/Chongqing).
+/// `POST /v3/gov/subsidy/audit/cup/update` (更新审核数据, 上海/福建/重庆).
 ///
 /// The same fields as `upload`.
 pub const AUDIT_CUP_UPDATE: Endpoint = Endpoint {
@@ -139,7 +140,7 @@ pub const AUDIT_CUP_UPDATE: Endpoint = Endpoint {
     echo: &[],
 };
 
-/// `POST /v3/gov/subsidy/audit/cup/query` (查询审核结果, 上海/福建/重庆 Shanghai/Fujian/Chongqing).
+/// `POST /v3/gov/subsidy/audit/cup/query` (查询审核结果, 上海/福建/重庆).
 ///
 /// The page marks only `code` required in the answer (the description requires `code` and a
 /// `message` it never defines: the family's member is `msg`, which the answer carries). Answers
@@ -159,11 +160,23 @@ pub const AUDIT_CUP_QUERY: Endpoint = Endpoint {
     ],
     values: &[],
     reply: Reply::ShanghaiFujianChongqing,
-    success_body: r#"{"code":"000000","msg":"成功","mchnt_order_id":"ORDER20250101000001","verify_status":"01","verify_status_desc":"核验通过","audit_status":"01","audit_status_desc":"审核通过","trade_status":"01","refund_at":"0.00","refund_dt":"","org_no":"310000001"}"#,
+    success_body: r#"{
+        "code": "000000",
+        "msg": "成功",
+        "mchnt_order_id": "ORDER20250101000001",
+        "verify_status": "01",
+        "verify_status_desc": "核验通过",
+        "audit_status": "01",
+        "audit_status_desc": "审核通过",
+        "trade_status": "01",
+        "refund_at": "0.00",
+        "refund_dt": "",
+        "org_no": "310000001"
+    }"#,
     echo: &[Echo::Field("org_no"), Echo::Field("mchnt_order_id")],
 };
 
-/// `POST /v3/gov/subsidy/audit/cup/invalid` (作废审核数据, 上海/福建/重庆 Shanghai/Fujian/Chongqing).
+/// `POST /v3/gov/subsidy/audit/cup/invalid` (作废审核数据, 上海/福建/重庆).
 ///
 /// The page's title and description say 查询审核结果, copied from `audit/cup/query`: the path, the
 /// bare `code`/`msg` answer (no audit fields) and the page's place among `upload`/`update` make it
@@ -188,7 +201,7 @@ pub const AUDIT_CUP_INVALID: Endpoint = Endpoint {
     echo: &[],
 };
 
-/// `POST /v3/gov/subsidy/audit/cup/refund/sync` (同步非银联支付交易退款信息, 上海/福建/重庆 Shanghai/Fujian/Chongqing).
+/// `POST /v3/gov/subsidy/audit/cup/refund/sync` (同步非银联支付交易退款信息, 上海/福建/重庆).
 ///
 /// `refund_at` (amount) and `refund_dt` (date) are strings.
 pub const AUDIT_CUP_REFUND_SYNC: Endpoint = Endpoint {

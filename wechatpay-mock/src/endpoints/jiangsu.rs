@@ -79,7 +79,21 @@ pub const JIANGSU_QUALIFICATIONS_QUERY: Endpoint = Endpoint {
     ],
     values: &[("identity_document_type", IDENTITY_DOCUMENT_TYPES)],
     reply: Reply::DataOnly,
-    success_body: r#"{"qualification_list":[{"appliance_id":1,"state":"UNCLAIMED","unclaimed_reason":"REASON_UNCLAIMED"},{"appliance_id":4,"state":"UNREDEEMED","claimed_platform_name":"微信支付","claimed_region_name":"江苏"}]}"#,
+    success_body: r#"{
+        "qualification_list": [
+            {
+                "appliance_id": 1,
+                "state": "UNCLAIMED",
+                "unclaimed_reason": "REASON_UNCLAIMED"
+            },
+            {
+                "appliance_id": 4,
+                "state": "UNREDEEMED",
+                "claimed_platform_name": "微信支付",
+                "claimed_region_name": "江苏"
+            }
+        ]
+    }"#,
     echo: &[],
 };
 
@@ -289,7 +303,22 @@ pub const JIANGSU_PASSTHROUGH_QUERY: Endpoint = Endpoint {
     ],
     values: &[("identity_document_type", IDENTITY_DOCUMENT_TYPES)],
     reply: Reply::DataOnly,
-    success_body: r#"{"qualification_list":[{"appliance_id":1,"state":"UNCLAIMED","unclaimed_reason":"REASON_UNCLAIMED"},{"appliance_id":4,"state":"UNREDEEMED","claim_mode":"CLAIM_MODE_INTERFACE_PASS_THROUGH","claimed_platform_name":"微信支付","claimed_region_name":"江苏"}]}"#,
+    success_body: r#"{
+        "qualification_list": [
+            {
+                "appliance_id": 1,
+                "state": "UNCLAIMED",
+                "unclaimed_reason": "REASON_UNCLAIMED"
+            },
+            {
+                "appliance_id": 4,
+                "state": "UNREDEEMED",
+                "claim_mode": "CLAIM_MODE_INTERFACE_PASS_THROUGH",
+                "claimed_platform_name": "微信支付",
+                "claimed_region_name": "江苏"
+            }
+        ]
+    }"#,
     echo: &[],
 };
 
@@ -382,7 +411,11 @@ pub const JIANGSU_SNCODE_QUERY: Endpoint = Endpoint {
     ],
     values: &[],
     reply: Reply::DataOnly,
-    success_body: r#"{"goods_sn_list":[{"sn_code":"SN20250101000001","state":"SNCODE_STATE_SELLABLE"}]}"#,
+    success_body: r#"{
+        "goods_sn_list": [
+            {"sn_code": "SN20250101000001", "state": "SNCODE_STATE_SELLABLE"}
+        ]
+    }"#,
     echo: &[Echo::Each { from: "sn_code_list", list: "goods_sn_list", key: "sn_code" }],
 };
 
@@ -534,7 +567,17 @@ pub const JIANGSU_TRANSACTIONS_QUERY: Endpoint = Endpoint {
     ],
     values: &[],
     reply: Reply::Jiangsu,
-    success_body: r#"{"code":"000000","message":"成功","shop_order_list":[{"shop_order_number":"ORDER20250101000001","collect_state":"COLLECT_STATE_COLLECTED","cate_state":"CATE_STATE_REDEEM"}]}"#,
+    success_body: r#"{
+        "code": "000000",
+        "message": "成功",
+        "shop_order_list": [
+            {
+                "shop_order_number": "ORDER20250101000001",
+                "collect_state": "COLLECT_STATE_COLLECTED",
+                "cate_state": "CATE_STATE_REDEEM"
+            }
+        ]
+    }"#,
     echo: &[Echo::Each {
         from: "order_number_list",
         list: "shop_order_list",
@@ -575,7 +618,13 @@ pub const JIANGSU_TRANSACTIONS_SUMMARY_QUERY_DAY: Endpoint = Endpoint {
         ("cate_state", CATE_STATES),
     ],
     reply: Reply::Jiangsu,
-    success_body: r#"{"code":"000000","message":"成功","total_trade_count":12,"total_trade_amount":4798800,"total_subsidy_count":719820}"#,
+    success_body: r#"{
+        "code": "000000",
+        "message": "成功",
+        "total_trade_count": 12,
+        "total_trade_amount": 4798800,
+        "total_subsidy_count": 719820
+    }"#,
     echo: &[],
 };
 
@@ -594,7 +643,12 @@ pub const JIANGSU_COMPANIES_QUERY: Endpoint = Endpoint {
     ],
     values: &[],
     reply: Reply::Jiangsu,
-    success_body: r#"{"code":"000000","message":"成功","company_name":"南京测试电器有限公司","collect_state":"COLLECT_STATE_COLLECTED"}"#,
+    success_body: r#"{
+        "code": "000000",
+        "message": "成功",
+        "company_name": "南京测试电器有限公司",
+        "collect_state": "COLLECT_STATE_COLLECTED"
+    }"#,
     echo: &[],
 };
 

@@ -3,7 +3,8 @@
 
 use super::{Echo, Endpoint, FieldType, Location, Region, Reply};
 
-/// `0`/`1` codes: `status` (0 redeemed, 1 returned), `sale_models` (0 online, 1 offline), `is_ai_product` (0 yes, 1 no).
+/// `0`/`1` codes: `status` (0 redeemed, 1 returned), `sale_models` (0 online, 1 offline),
+/// `is_ai_product` (0 yes, 1 no).
 const ZERO_ONE: &[&str] = &["0", "1"];
 
 /// `grade` (能耗等级).
@@ -14,9 +15,9 @@ const CERT_TYPES: &[&str] = &["1", "2", "3", "4", "5"];
 
 /// `POST /v3/gov/subsidy/zhejiang/qualifications/sync` (核销资格, 浙江 Zhejiang).
 ///
-/// Every `data[]` field is a string on the page (money, times and codes included). Neither `req_ssn`
-/// nor `data` is marked required (unlike every other Zhejiang page, which requires `req_ssn`); the
-/// table follows the page. `is_ai_product` (`0` yes, `1` no) and `status`/`sale_models`
+/// Every `data[]` field is a string on the page (money, times and codes included). Neither
+/// `req_ssn` nor `data` is marked required (unlike every other Zhejiang page, which requires
+/// `req_ssn`); the table follows the page. `is_ai_product` (`0` yes, `1` no) and `status`/`sale_models`
 /// (`0`/`1`) only take the values their descriptions list. Answers `error_data: []`.
 pub const ZHEJIANG_QUALIFICATIONS_SYNC: Endpoint = Endpoint {
     method: "POST",
@@ -119,7 +120,13 @@ pub const ZHEJIANG_QUALIFICATIONS_QUERY: Endpoint = Endpoint {
     ],
     values: &[],
     reply: Reply::Zhejiang,
-    success_body: r#"{"resp_code":"000000","resp_desc":"操作成功","data":[{"cate_code":"A01","status":"尚未领取资格","status_code":"00"}]}"#,
+    success_body: r#"{
+        "resp_code": "000000",
+        "resp_desc": "操作成功",
+        "data": [
+            {"cate_code": "A01", "status": "尚未领取资格", "status_code": "00"}
+        ]
+    }"#,
     echo: &[],
 };
 
@@ -166,7 +173,11 @@ pub const ZHEJIANG_QUALIFICATIONS_ALTER: Endpoint = Endpoint {
     ],
     values: &[],
     reply: Reply::Zhejiang,
-    success_body: r#"{"resp_code":"000000","resp_desc":"成功","auth_code":"0be5f8c9071ad939651948480316da8a2d610833bb63bf67c78fdee5edd5aea1"}"#,
+    success_body: r#"{
+        "resp_code": "000000",
+        "resp_desc": "成功",
+        "auth_code": "0be5f8c9071ad939651948480316da8a2d610833bb63bf67c78fdee5edd5aea1"
+    }"#,
     echo: &[],
 };
 
@@ -261,7 +272,11 @@ pub const ZHEJIANG_AUTHCODE_ISSUE: Endpoint = Endpoint {
     ],
     values: &[("cert_type", CERT_TYPES)],
     reply: Reply::Zhejiang,
-    success_body: r#"{"resp_code":"000000","resp_desc":"成功","auth_code":"0be5f8c9071ad939651948480316da8a2d610833bb63bf67c78fdee5edd5aea1"}"#,
+    success_body: r#"{
+        "resp_code": "000000",
+        "resp_desc": "成功",
+        "auth_code": "0be5f8c9071ad939651948480316da8a2d610833bb63bf67c78fdee5edd5aea1"
+    }"#,
     echo: &[],
 };
 
@@ -289,7 +304,20 @@ pub const ZHEJIANG_AUTHCODE_TRY: Endpoint = Endpoint {
     ],
     values: &[],
     reply: Reply::Zhejiang,
-    success_body: r#"{"resp_code":"000000","resp_desc":"成功","cred_frozen_no":"CF20250101000000000001","event_id":"EVT330000202501","event_title":"浙江省家电以旧换新补贴活动","discount_mode":"DIS_FLAG","amount":3999.00,"discount_amt":599.85,"pay_amt":3399.15,"channel_dis_flag":"0","channel_evt_no":"","category_id":"A01"}"#,
+    success_body: r#"{
+        "resp_code": "000000",
+        "resp_desc": "成功",
+        "cred_frozen_no": "CF20250101000000000001",
+        "event_id": "EVT330000202501",
+        "event_title": "浙江省家电以旧换新补贴活动",
+        "discount_mode": "DIS_FLAG",
+        "amount": 3999.00,
+        "discount_amt": 599.85,
+        "pay_amt": 3399.15,
+        "channel_dis_flag": "0",
+        "channel_evt_no": "",
+        "category_id": "A01"
+    }"#,
     echo: &[],
 };
 
@@ -434,7 +462,51 @@ pub const ZHEJIANG_GOODS_QUERY: Endpoint = Endpoint {
     ],
     values: &[],
     reply: Reply::Zhejiang,
-    success_body: r#"{"resp_code":"000000","resp_desc":"成功","goods_bar_code":"6901234567892","seq_id":"1","province":"330000","code_type":"001","goods_type":"A01","goods_name":"变频空调","logo_name":"测试牌","goods_model":"KFR-35GW","basis_price":"3999.00","manufact_cert_code":"91330106MA2XXXXX0X","manufact_price":"4299.00","energy_effciency":"1","energy_reg_code":"CEL2025000001","energy_reg_model":"KFR-35GW","reg_3c_code":"2025010701000001","water_effciency":"","expire_date":"20271231","description":"一级能效变频空调","gpc":"10000000","net_content":"1","unit_code":"H87","origin":"156","city":"330100","county":"330106","data_state":"1","remark":"","upload_state":"1","expire_time":"20271231235959","is_ai_product":"1","device_type":"","manufact_code":"69012345","manufact_login_date":"20200101","manufact_logout_date":"","manufact_logout_flag":"0","manufact_register_addr":"浙江省杭州市西湖区","manufact_valid_date":"20301231","manufact_firm_name":"杭州测试电器有限公司","price_unit":"元","sale_date":"20250101","pc_type":"","msg_src_platform":"WECHATPAY"}"#,
+    success_body: r#"{
+        "resp_code": "000000",
+        "resp_desc": "成功",
+        "goods_bar_code": "6901234567892",
+        "seq_id": "1",
+        "province": "330000",
+        "code_type": "001",
+        "goods_type": "A01",
+        "goods_name": "变频空调",
+        "logo_name": "测试牌",
+        "goods_model": "KFR-35GW",
+        "basis_price": "3999.00",
+        "manufact_cert_code": "91330106MA2XXXXX0X",
+        "manufact_price": "4299.00",
+        "energy_effciency": "1",
+        "energy_reg_code": "CEL2025000001",
+        "energy_reg_model": "KFR-35GW",
+        "reg_3c_code": "2025010701000001",
+        "water_effciency": "",
+        "expire_date": "20271231",
+        "description": "一级能效变频空调",
+        "gpc": "10000000",
+        "net_content": "1",
+        "unit_code": "H87",
+        "origin": "156",
+        "city": "330100",
+        "county": "330106",
+        "data_state": "1",
+        "remark": "",
+        "upload_state": "1",
+        "expire_time": "20271231235959",
+        "is_ai_product": "1",
+        "device_type": "",
+        "manufact_code": "69012345",
+        "manufact_login_date": "20200101",
+        "manufact_logout_date": "",
+        "manufact_logout_flag": "0",
+        "manufact_register_addr": "浙江省杭州市西湖区",
+        "manufact_valid_date": "20301231",
+        "manufact_firm_name": "杭州测试电器有限公司",
+        "price_unit": "元",
+        "sale_date": "20250101",
+        "pc_type": "",
+        "msg_src_platform": "WECHATPAY"
+    }"#,
     echo: &[Echo::Field("goods_bar_code"), Echo::Field("province")],
 };
 
@@ -464,7 +536,13 @@ pub const ZHEJIANG_SNCODE_QUERY: Endpoint = Endpoint {
     ],
     values: &[],
     reply: Reply::Zhejiang,
-    success_body: r#"{"resp_code":"000000","resp_desc":"成功","sn":"SN20250101000001","province":"330000","sell_state":"U0022"}"#,
+    success_body: r#"{
+        "resp_code": "000000",
+        "resp_desc": "成功",
+        "sn": "SN20250101000001",
+        "province": "330000",
+        "sell_state": "U0022"
+    }"#,
     echo: &[Echo::Field("sn"), Echo::Field("province")],
 };
 
@@ -518,7 +596,12 @@ pub const ZHEJIANG_SNCODE_LOCK: Endpoint = Endpoint {
     ],
     values: &[],
     reply: Reply::Zhejiang,
-    success_body: r#"{"resp_code":"000000","resp_desc":"成功","imei1":"860000000000001","imei2":"860000000000002"}"#,
+    success_body: r#"{
+        "resp_code": "000000",
+        "resp_desc": "成功",
+        "imei1": "860000000000001",
+        "imei2": "860000000000002"
+    }"#,
     echo: &[Echo::Field("imei1"), Echo::Field("imei2")],
 };
 
