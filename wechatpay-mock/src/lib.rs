@@ -5,25 +5,32 @@
 //! - Requests: `Authorization` (`WECHATPAY2-SHA256-RSA2048`, RSA-SHA256 over
 //!   `METHOD\nURI\nTIMESTAMP\nNONCE\nBODY\n` with the merchant's registered key), a timestamp
 //!   within ±300 s of the sandbox clock, no replayed nonce: otherwise `401 SIGN_ERROR`.
-//! - Endpoints ([`ENDPOINTS`]): required fields, `Wechatpay-Serial` and RSA-OAEP encryption of
-//!   the sensitive fields are checked from the sandbox's own table: otherwise
-//!   `400 PARAM_ERROR` naming the field (never its value).
+//! - Endpoints ([`ENDPOINTS`]: all 34 `/v3/gov/subsidy/…` pages of Zhejiang, Jiangsu and
+//!   Shanghai/Fujian/Chongqing): required fields, JSON types, enum values, `Wechatpay-Serial` and
+//!   RSA-OAEP encryption of the sensitive fields are checked from the sandbox's own table:
+//!   otherwise `400 PARAM_ERROR` naming the field (never its value).
 //! - Answers carry `Wechatpay-Timestamp`, `Wechatpay-Nonce`, `Wechatpay-Signature`,
-//!   `Wechatpay-Serial` (the sandbox's public key ID) and `Request-ID`.
+//!   `Wechatpay-Serial` (the sandbox's public key ID) and `Request-ID`; a valid request gets its
+//!   endpoint's success body in its [`Reply`] family.
 //! - [`Sandbox::received`] returns what arrived, sensitive fields decrypted;
-//!   [`Sandbox::inject`] scripts a [`Fault`] for the next request.
+//!   [`Sandbox::inject`] scripts a [`Fault`] for the next request, [`Sandbox::script`] a business
+//!   [`Outcome`] for the next valid request to one endpoint; [`SandboxBuilder::regions`] limits
+//!   the regions the merchants are whitelisted for (`403 NOT_AUTH` elsewhere).
 //!
 //! The keys it ships (see [`demo`]) are throwaway test keys: never use them for anything real.
 //!
 //! ```no_run
 //! # async fn example() -> Result<(), wechatpay_mock::Error> {
-//! use wechatpay_mock::{Fault, Sandbox, demo};
+//! use wechatpay_mock::{Fault, Outcome, Sandbox, demo};
 //!
 //! let sandbox = Sandbox::start().await?;
 //! let signer = demo::signer(); // the demo merchant, registered in every sandbox
 //! let keys = sandbox.wechatpay_keys(); // verifies answers, encrypts fields to the sandbox
 //! // … point a client at `sandbox.base_url()` …
 //! sandbox.inject(Fault::Status(503)); // the next request gets 503 SERVICE_UNAVAILABLE
+//! sandbox.script("POST", "/v3/gov/subsidy/zhejiang/qualifications/sync", Outcome::business(
+//!     "100001", "资格核销失败", ["data[0]: 凭证码无效"],
+//! )); // the next valid sync gets a 200 with resp_code 100001, and is not applied
 //! # drop((signer, keys));
 //! # Ok(()) }
 //! ```
@@ -40,6 +47,7 @@ pub mod demo;
 pub mod endpoints;
 mod faults;
 mod json;
+mod outcome;
 mod protocol;
 mod received;
 mod respond;
@@ -61,8 +69,9 @@ use wechatpay_core::{
     WechatPayKeys, WechatPayPublicKey,
 };
 
-pub use endpoints::{ENDPOINTS, Endpoint, FieldType, Location};
+pub use endpoints::{ENDPOINTS, Echo, Endpoint, FieldType, Location, Region, Reply};
 pub use faults::Fault;
+pub use outcome::Outcome;
 pub use received::Received;
 
 use state::{ReceivedLog, Shared};
@@ -116,6 +125,7 @@ pub struct SandboxBuilder {
     demo_merchant: bool,
     merchants: Vec<(String, String, String)>,
     endpoints: Vec<Endpoint>,
+    regions: Vec<Region>,
     port: u16,
     log_requests: bool,
     max_received: usize,
@@ -134,6 +144,7 @@ impl Default for SandboxBuilder {
             demo_merchant: true,
             merchants: Vec::new(),
             endpoints: ENDPOINTS.to_vec(),
+            regions: Region::ALL.to_vec(),
             port: 0,
             log_requests: false,
             max_received: state::DEFAULT_MAX_RECEIVED,
@@ -149,6 +160,7 @@ impl fmt::Debug for SandboxBuilder {
             .field("demo_merchant", &self.demo_merchant)
             .field("merchants", &self.merchants.iter().map(|m| (&m.0, &m.1)).collect::<Vec<_>>())
             .field("endpoints", &self.endpoints.len())
+            .field("regions", &self.regions)
             .field("port", &self.port)
             .field("log_requests", &self.log_requests)
             .field("max_received", &self.max_received)
@@ -158,8 +170,8 @@ impl fmt::Debug for SandboxBuilder {
 
 impl SandboxBuilder {
     /// The defaults: system clock, ±300 s window, the shipped platform key pair, the demo
-    /// merchant registered, every endpoint of [`ENDPOINTS`], an ephemeral port, no logging,
-    /// the last 10 000 requests kept.
+    /// merchant registered, every endpoint of [`ENDPOINTS`], every region whitelisted, an
+    /// ephemeral port, no logging, the last 10 000 requests kept.
     pub fn new() -> Self {
         Self::default()
     }
@@ -207,6 +219,16 @@ impl SandboxBuilder {
         self.endpoints
             .retain(|known| (known.method, known.path) != (endpoint.method, endpoint.path));
         self.endpoints.push(endpoint);
+        self
+    }
+
+    /// The regions the merchants are whitelisted for (default: [`Region::ALL`]). WeChat Pay opens
+    /// the subsidy endpoints per merchant and region; a valid request to an endpoint of another
+    /// region is answered `403 {"code":"NOT_AUTH",…}` ([`Outcome::NotAuthorized`]) and not
+    /// applied. Authentication and the table's checks come first, so a malformed request is
+    /// still told what is wrong with it.
+    pub fn regions(mut self, regions: &[Region]) -> Self {
+        self.regions = regions.to_vec();
         self
     }
 
@@ -271,6 +293,7 @@ impl SandboxBuilder {
             other_key,
             merchants: Mutex::new(merchants),
             faults: Mutex::new(VecDeque::new()),
+            scripts: Mutex::default(),
             received: Mutex::new(ReceivedLog::new(self.max_received)),
             replays: Mutex::default(),
             clock: self.clock,
@@ -279,6 +302,7 @@ impl SandboxBuilder {
                 .as_secs()
                 .saturating_add(u64::from(self.max_skew.subsec_nanos() > 0)),
             endpoints: self.endpoints,
+            regions: self.regions,
             log_requests: self.log_requests,
             counter: AtomicU64::new(0),
         });
@@ -408,6 +432,23 @@ impl Sandbox {
     /// Forgets the faults not yet consumed.
     pub fn clear_faults(&self) {
         self.shared.faults().clear();
+    }
+
+    /// Queues `outcome` for the next request to the endpoint `method` `path` (as in the table:
+    /// `"POST"`, `"/v3/gov/subsidy/…"`) that passes authentication and the table's checks and is
+    /// processed; outcomes scripted for one endpoint are consumed first in, first out, and
+    /// requests to other endpoints leave them queued. See [`Outcome`] for the answers and
+    /// whether each counts as applied.
+    ///
+    /// # Panics
+    ///
+    /// If the sandbox serves no such endpoint (a typo would otherwise leave the outcome queued
+    /// forever and the test passing for the wrong reason).
+    pub fn script(&self, method: &str, path: &str, outcome: Outcome) {
+        let method = method.to_ascii_uppercase();
+        let served = self.shared.endpoints.iter().any(|e| e.method == method && e.path == path);
+        assert!(served, "the sandbox serves no endpoint {method} {path}");
+        self.shared.scripts().entry((method, path.to_owned())).or_default().push_back(outcome);
     }
 
     /// Every request received so far, oldest first (at most

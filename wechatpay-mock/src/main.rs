@@ -83,9 +83,10 @@ async fn main() -> ExitCode {
         }
     }
     println!();
-    println!("endpoints:");
+    println!("endpoints ({}, every region whitelisted):", ENDPOINTS.len());
     for endpoint in ENDPOINTS {
-        println!("  {} {}", endpoint.method, endpoint.path);
+        let (method, path, title) = (endpoint.method, endpoint.path, endpoint.title);
+        println!("  {method:4} {path}  {title} ({})", endpoint.region.name());
     }
     println!();
     println!("WeChat Pay public key (pub_key.pem, {}):", sandbox.public_key_id());

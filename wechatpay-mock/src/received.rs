@@ -5,6 +5,7 @@ use std::fmt;
 use serde_json::Value;
 
 use crate::faults::Fault;
+use crate::outcome::Outcome;
 
 /// One request as the sandbox received it, and how it answered.
 ///
@@ -28,8 +29,8 @@ pub struct Received {
     /// The parameters of a request that passed every check, with the sensitive fields
     /// **decrypted**: the body JSON, or for a query endpoint an object of the decoded query
     /// parameters. `None` if the request was refused (signature, header, syntax, required field,
-    /// type or encryption). Also set when a fault kept a valid request from being applied (a
-    /// rate limit): see [`accepted`](Received::accepted) for what counts.
+    /// type, value or encryption). Also set when a valid request was not applied (a rate limit,
+    /// a business refusal): see [`accepted`](Received::accepted) for what counts.
     pub json: Option<Value>,
     /// `mchid` from `Authorization`, if it parsed.
     pub mchid: Option<String>,
@@ -49,6 +50,10 @@ pub struct Received {
     pub response_body: Vec<u8>,
     /// The fault that applied to this request, if any.
     pub fault: Option<Fault>,
+    /// The business outcome a request that passed every check got instead of the success body:
+    /// the one [scripted](crate::Sandbox::script) for it, or [`Outcome::NotAuthorized`] for a
+    /// region not whitelisted. `None` for the success body, or a refused request.
+    pub outcome: Option<Outcome>,
     pub(crate) redacted: Option<Value>,
     pub(crate) applied: bool,
 }
@@ -77,6 +82,7 @@ impl Received {
             error_code: None,
             response_body: Vec::new(),
             fault,
+            outcome: None,
             redacted: None,
             applied: false,
         }
@@ -97,17 +103,22 @@ impl Received {
 
     /// Whether the sandbox **accepted** the request, that is would have applied it: the request
     /// passed every check (signature, timestamp, replay, route, `Wechatpay-Serial`, JSON syntax,
-    /// required fields and their types, decryption) **and** the fault, if any, did not keep it
-    /// from being processed.
+    /// required fields, their types and values, decryption), its merchant is whitelisted for the
+    /// endpoint's region, its business [`outcome`](Received::outcome) is not a refusal, **and**
+    /// the fault, if any, did not keep it from being processed.
     ///
     /// - Refused with `401`/`400`/`404`: not accepted.
+    /// - A region left out of [`SandboxBuilder::regions`](crate::SandboxBuilder::regions), or a
+    ///   scripted [`Outcome::NotAuthorized`] (`403 NOT_AUTH`) or [`Outcome::Business`]: not
+    ///   accepted (the backend refused it). [`Outcome::Body`] is accepted.
     /// - [`Fault::RateLimited`], and a [`Fault::Status`] of `400`–`499` (including `429`): not
     ///   accepted, even if the request was valid (the gateway turned it away before processing).
     /// - Every other fault breaks only the answer, after processing, so a valid request counts
     ///   as accepted: [`Fault::Delay`], [`Fault::DropConnection`], [`Fault::ResetAfterRead`],
     ///   [`Fault::TruncatedBody`], [`Fault::StallAfterHeaders`], a `5xx` [`Fault::Status`] (the
     ///   worst case: the gateway failed after the backend applied the request), the signature
-    ///   faults, [`Fault::NonJson`] and [`Fault::Business`].
+    ///   faults, [`Fault::NonJson`] and [`Fault::Business`] (a garbled answer to an applied
+    ///   request; a business refusal is [`Outcome::Business`]).
     ///
     /// This is decided before the answer is sent, so it is already set when a client sees a
     /// connection error or a timeout. See also
@@ -134,6 +145,7 @@ impl fmt::Debug for Received {
             .field("accepted", &self.applied)
             .field("error_code", &self.error_code)
             .field("fault", &self.fault)
+            .field("outcome", &self.outcome)
             .field("mchid", &self.mchid)
             .field("nonce", &self.nonce)
             .field("timestamp", &self.timestamp)

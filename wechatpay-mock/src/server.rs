@@ -1,6 +1,7 @@
 //! The HTTP server: a Tokio accept loop serving each connection with hyper (so that a connection
 //! can be dropped or reset on purpose), axum routing from the endpoint table, and the request
-//! pipeline (record → verify → check → account → fault's plan → sign → deliver).
+//! pipeline (record → verify → check → region and scripted outcome → account → fault's plan →
+//! sign → deliver).
 
 use std::convert::Infallible;
 use std::io;
@@ -28,8 +29,9 @@ use tokio::task::JoinSet;
 use tower_service::Service;
 
 use crate::auth;
-use crate::endpoints;
+use crate::endpoints::{self, Endpoint};
 use crate::faults::{Delivery, Fault, Plan};
+use crate::outcome::Outcome;
 use crate::protocol;
 use crate::received::Received;
 use crate::respond::{self, Answer};
@@ -243,9 +245,12 @@ async fn handle(shared: Arc<Shared>, endpoint: Option<usize>, request: Request) 
     };
     let (genuine, valid) = match outcome {
         Ok((endpoint, checked)) => {
+            let decided = decide(&shared, endpoint, plan.applies);
+            let (answer, applied) =
+                decided.as_ref().unwrap_or(&Outcome::Success).answer(endpoint, &checked.redacted);
             // Accepted (applied) now, before anything can go wrong with the answer.
-            shared.log().checked(&request_id, checked, plan.applies);
-            (Answer::json(StatusCode::OK, endpoint.success_body.as_bytes()), true)
+            shared.log().checked(&request_id, checked, plan.applies && applied, decided);
+            (answer, true)
         }
         Err(answer) => (answer, false),
     };
@@ -282,6 +287,16 @@ async fn handle(shared: Arc<Shared>, endpoint: Option<usize>, request: Request) 
     }
     log(&shared, &method, &target, status.as_str(), fault.as_ref());
     response
+}
+
+/// The business outcome of a valid request, if not the success body: `NOT_AUTH` for a region
+/// not whitelisted, else the next outcome scripted for the endpoint, consumed only if the request
+/// is `processed` (a gateway refusal leaves it for the retry).
+fn decide(shared: &Shared, endpoint: &Endpoint, processed: bool) -> Option<Outcome> {
+    if !shared.regions.contains(&endpoint.region) {
+        return Some(Outcome::NotAuthorized);
+    }
+    processed.then(|| shared.next_outcome(endpoint)).flatten()
 }
 
 /// One line per request on stderr when enabled: method, path (never the query or the body),

@@ -1,5 +1,5 @@
 //! The sandbox's state, shared by the [`Sandbox`](crate::Sandbox) handle and every request: keys,
-//! merchants, the fault queue, the received log and the replay store.
+//! merchants, the fault queue, the scripted outcomes, the received log and the replay store.
 
 use std::collections::{HashMap, VecDeque};
 use std::sync::atomic::AtomicU64;
@@ -8,8 +8,9 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use wechatpay_core::{Clock, MerchantPrivateKey, RsaPublicKey};
 
 use crate::auth::Replays;
-use crate::endpoints::{Checked, Endpoint};
+use crate::endpoints::{Checked, Endpoint, Region};
 use crate::faults::Fault;
+use crate::outcome::Outcome;
 use crate::received::Received;
 
 /// How many requests the received log keeps by default.
@@ -24,12 +25,16 @@ pub(crate) struct Shared {
     /// mchid → certificate serial (upper-case) → public key.
     pub(crate) merchants: Mutex<HashMap<String, HashMap<String, Arc<RsaPublicKey>>>>,
     pub(crate) faults: Mutex<VecDeque<Fault>>,
+    /// `(method, path)` → the outcomes scripted for that endpoint, first first.
+    pub(crate) scripts: Mutex<HashMap<(String, String), VecDeque<Outcome>>>,
     pub(crate) received: Mutex<ReceivedLog>,
     pub(crate) replays: Mutex<Replays>,
     pub(crate) clock: Arc<dyn Clock>,
     /// Exclusive limit on `|now - timestamp|`, in whole seconds.
     pub(crate) max_skew: u64,
     pub(crate) endpoints: Vec<Endpoint>,
+    /// The regions the merchants are whitelisted for.
+    pub(crate) regions: Vec<Region>,
     pub(crate) log_requests: bool,
     pub(crate) counter: AtomicU64,
 }
@@ -43,6 +48,17 @@ impl Shared {
     /// The fault queue.
     pub(crate) fn faults(&self) -> MutexGuard<'_, VecDeque<Fault>> {
         self.faults.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// The scripted outcomes.
+    pub(crate) fn scripts(&self) -> MutexGuard<'_, HashMap<(String, String), VecDeque<Outcome>>> {
+        self.scripts.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Takes the next outcome scripted for `endpoint`, if any.
+    pub(crate) fn next_outcome(&self, endpoint: &Endpoint) -> Option<Outcome> {
+        let key = (endpoint.method.to_owned(), endpoint.path.to_owned());
+        self.scripts().get_mut(&key)?.pop_front()
     }
 }
 
@@ -78,7 +94,14 @@ impl ReceivedLog {
 
     /// Notes that the request `request_id` passed every check, and whether it was applied
     /// (counted by [`accepted`](ReceivedLog::accepted)).
-    pub(crate) fn checked(&mut self, request_id: &str, checked: Checked, applied: bool) {
+    /// `outcome` is the business outcome it got, if not the success body.
+    pub(crate) fn checked(
+        &mut self,
+        request_id: &str,
+        checked: Checked,
+        applied: bool,
+        outcome: Option<Outcome>,
+    ) {
         if applied {
             self.accepted += 1;
         }
@@ -86,6 +109,7 @@ impl ReceivedLog {
             record.json = Some(checked.decrypted);
             record.redacted = Some(checked.redacted);
             record.applied = applied;
+            record.outcome = outcome;
         }
     }
 
@@ -132,9 +156,9 @@ mod tests {
         assert_eq!(ids, ["b", "c"]);
         assert!(log.get_mut("a").is_none());
         let checked = Checked { decrypted: serde_json::json!({}), redacted: serde_json::json!({}) };
-        log.checked("a", checked.clone(), true);
-        log.checked("c", checked.clone(), true);
-        log.checked("b", checked, false);
+        log.checked("a", checked.clone(), true, None);
+        log.checked("c", checked.clone(), true, None);
+        log.checked("b", checked, false, Some(Outcome::NotAuthorized));
         assert_eq!(log.accepted(), 2, "dropped records still count");
         assert!(log.last().unwrap().accepted());
         assert!(!log.get_mut("b").unwrap().accepted());

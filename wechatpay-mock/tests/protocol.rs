@@ -300,11 +300,16 @@ async fn custom_platform_key_and_endpoint() {
         .endpoint(wechatpay_mock::Endpoint {
             method: "POST",
             path: "/v3/gov/subsidy/zhejiang/qualifications/query",
+            title: "查询补贴资格",
+            region: wechatpay_mock::Region::Zhejiang,
             location: wechatpay_mock::Location::Body,
             required: &["auth_code"],
             sensitive: &[],
             types: &[("auth_code", wechatpay_mock::FieldType::String)],
+            values: &[],
+            reply: wechatpay_mock::Reply::Zhejiang,
             success_body: r#"{"resp_code":"000000","resp_desc":"成功"}"#,
+            echo: &[],
         })
         .start()
         .await

@@ -5,8 +5,9 @@
 
 use reqwest::header::HeaderMap;
 use serde_json::{Value, json};
+use wechatpay_core::request::encode_component;
 use wechatpay_core::{FieldEncryptor, MerchantPrivateKey, MerchantSerial, Signer};
-use wechatpay_mock::{Sandbox, demo};
+use wechatpay_mock::{Endpoint, FieldType, Location, Sandbox, demo};
 
 pub const SYNC: &str = "/v3/gov/subsidy/zhejiang/qualifications/sync";
 pub const QUALIFICATION: &str = "/v3/gov/subsidy/qualification";
@@ -65,6 +66,85 @@ pub fn item(encryptor: &FieldEncryptor) -> Value {
 /// `{"req_ssn": "…", "data": items}` as bytes.
 pub fn sync_body(items: Vec<Value>) -> Vec<u8> {
     serde_json::to_vec(&json!({ "req_ssn": "REQ-0001", "data": items })).unwrap()
+}
+
+/// The smallest valid parameters of `endpoint`: each required field once, of its type, its first
+/// allowed value if it has a list, encrypted to the sandbox if sensitive; one item per array.
+pub fn minimal_params(sandbox: &Sandbox, endpoint: &Endpoint) -> Value {
+    let encryptor = encryptor(sandbox);
+    let mut params = json!({});
+    for path in endpoint.required {
+        let value = if endpoint.sensitive.contains(path) {
+            json!(encryptor.encrypt(NAME).unwrap())
+        } else {
+            sample(endpoint, path)
+        };
+        insert(&mut params, path, value);
+    }
+    params
+}
+
+/// A value of the type (and first allowed value) the table gives `path`.
+fn sample(endpoint: &Endpoint, path: &str) -> Value {
+    let allowed = endpoint.values.iter().find(|(p, _)| *p == path).map(|(_, v)| v[0]);
+    let kind = endpoint.types.iter().find(|(p, _)| *p == path).map(|(_, t)| *t);
+    match kind {
+        Some(FieldType::Number) => serde_json::from_str(allowed.unwrap_or("320100")).unwrap(),
+        Some(FieldType::Object) => json!({}),
+        Some(FieldType::Array) => json!([sample(endpoint, &format!("{path}[]"))]),
+        _ => json!(allowed.unwrap_or("SAMPLE-1")),
+    }
+}
+
+/// Sets `path` (`a`, `a.b`, `data[].x`: the first item) in `root`, creating what is missing.
+pub fn insert(root: &mut Value, path: &str, value: Value) {
+    let (head, rest) = path.split_once('.').map_or((path, None), |(h, r)| (h, Some(r)));
+    let Some(rest) = rest else {
+        root[head.trim_end_matches("[]")] = value;
+        return;
+    };
+    let slot = match head.strip_suffix("[]") {
+        Some(key) => {
+            if !root[key].is_array() {
+                root[key] = json!([{}]);
+            }
+            &mut root[key][0]
+        }
+        None => {
+            if !root[head].is_object() {
+                root[head] = json!({});
+            }
+            &mut root[head]
+        }
+    };
+    insert(slot, rest, value);
+}
+
+/// A request to `endpoint` with these parameters (a query string for a query endpoint), signed
+/// by the demo merchant, with `Wechatpay-Serial`.
+pub fn request(sandbox: &Sandbox, endpoint: &Endpoint, params: &Value) -> Wire {
+    let (target, body) = match endpoint.location {
+        Location::Body => (endpoint.path.to_owned(), serde_json::to_vec(params).unwrap()),
+        Location::Query => {
+            let pairs: Vec<String> = params
+                .as_object()
+                .unwrap()
+                .iter()
+                .map(|(name, value)| {
+                    let text = value.as_str().map_or_else(|| value.to_string(), str::to_owned);
+                    format!("{name}={}", encode_component(&text))
+                })
+                .collect();
+            (format!("{}?{}", endpoint.path, pairs.join("&")), Vec::new())
+        }
+    };
+    let id = Some(sandbox.public_key_id());
+    Wire::signed(&demo::signer(), endpoint.method, &target, body, id)
+}
+
+/// [`request`] with [`minimal_params`].
+pub fn minimal(sandbox: &Sandbox, endpoint: &Endpoint) -> Wire {
+    request(sandbox, endpoint, &minimal_params(sandbox, endpoint))
 }
 
 /// A request as sent on the wire.
@@ -162,6 +242,13 @@ impl Answer {
 
     pub fn code(&self) -> String {
         self.json()["code"].as_str().unwrap_or_default().to_owned()
+    }
+
+    /// The `detail` of an error answer: field, location and issue.
+    pub fn detail(&self) -> (String, String, String) {
+        let json = self.json();
+        let text = |key: &str| json["detail"][key].as_str().unwrap_or_default().to_owned();
+        (text("field"), text("location"), text("issue"))
     }
 
     pub fn header(&self, name: &str) -> Option<&str> {

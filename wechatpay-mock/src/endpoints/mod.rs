@@ -1,8 +1,25 @@
 //! The endpoints the sandbox serves, as a table, and the checks every entry gets: required
-//! fields, the `Wechatpay-Serial` header and decryption of sensitive fields.
+//! fields, JSON types, allowed values, the `Wechatpay-Serial` header and decryption of sensitive
+//! fields.
 //!
-//! The table is the sandbox's own reading of the published pages, independent of any client
-//! code: a client that forgets to encrypt a field, or a required field, is caught here.
+//! The table is the sandbox's own reading of the 34 published `/v3/gov/subsidy/…` pages (their
+//! field tables, with the OpenAPI descriptions for enum values and examples), independent of any
+//! client code: a client that forgets to encrypt a field, a required field or an enum value is
+//! caught here rather than mirrored. One file per region: `zhejiang.rs` (14), `jiangsu.rs` (15),
+//! `audit_cup.rs` (Shanghai/Fujian/Chongqing, 5).
+//!
+//! Readings shared by every entry:
+//! - A page's `json`, `query` and `headers` rows are containers, not fields. A page marks
+//!   `Wechatpay-Serial` required exactly when it encrypts a field, so the header is checked exactly
+//!   for the entries with [`sensitive`](Endpoint::sensitive) fields.
+//! - Some OpenAPI `required` lists name members that neither the page nor the description
+//!   defines, copied from a sibling endpoint (`zhejiang/goods/query` lists the personal fields of
+//!   `authcode/issue`, `zhejiang/n-qualifications/confirm` those of `authcode/commit`,
+//!   `qualifications/passthrough/cancel` `longitude`/`latitude` of `claim`,
+//!   `n-qualifications/sync` `spec_model`). They are not required: a request built from the page
+//!   could never satisfy them, and `goods/query` would demand unencrypted personal data. Where the
+//!   page and the description both define a field they agree on whether it is required.
+//! - `000000` is the success code of every family with a code (the examples; the pages do not say).
 
 use std::cmp::Ordering;
 use std::fmt;
@@ -12,6 +29,14 @@ use wechatpay_core::{CryptoError, MerchantPrivateKey};
 
 use crate::json::{self, JsonError, is_plain_name};
 use crate::respond::{Answer, Detail};
+
+mod audit_cup;
+mod jiangsu;
+mod zhejiang;
+
+pub use audit_cup::*;
+pub use jiangsu::*;
+pub use zhejiang::*;
 
 /// Where an endpoint's parameters travel.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -110,23 +135,97 @@ fn is_json_number(text: &str) -> bool {
     rest.is_empty()
 }
 
+/// The provincial platform an endpoint belongs to (the region tag of its OpenAPI description).
+/// WeChat Pay opens each region to a merchant separately: see
+/// [`SandboxBuilder::regions`](crate::SandboxBuilder::regions).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
+pub enum Region {
+    /// 浙江: the `zhejiang/*` paths.
+    Zhejiang,
+    /// 江苏: `qualification`, `qualifications/*`, `n-qualifications/sync`, `sncode/*`,
+    /// `transactions/*`, `companies/query`, `goods/upload`.
+    Jiangsu,
+    /// 上海/福建/重庆: the `audit/cup/*` paths.
+    ShanghaiFujianChongqing,
+}
+
+impl Region {
+    /// Every region, the default whitelist.
+    pub const ALL: [Region; 3] =
+        [Region::Zhejiang, Region::Jiangsu, Region::ShanghaiFujianChongqing];
+
+    /// The region's name as the descriptions tag it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Region::Zhejiang => "浙江",
+            Region::Jiangsu => "江苏",
+            Region::ShanghaiFujianChongqing => "上海/福建/重庆",
+        }
+    }
+}
+
+/// The shape of an endpoint's `200` answers: where its success code lives, and so how a
+/// business failure ([`Outcome::Business`](crate::Outcome::Business)) is told.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Reply {
+    /// `{"resp_code":"000000","resp_desc":"成功",…}`; `zhejiang/qualifications/sync` adds
+    /// `error_data: string[]`.
+    Zhejiang,
+    /// `{"code":"000000","message":"成功",…}`.
+    Jiangsu,
+    /// `{"code":"000000","msg":"成功","sub_code"?,"sub_msg"?,…}`.
+    ShanghaiFujianChongqing,
+    /// Data without any code (`{"state":…}`, `{"qualification_list":[…]}`): every `200` is a
+    /// success, so a failure is WeChat Pay's standard error answer, a `4xx`
+    /// `{"code":…,"message":…}`.
+    DataOnly,
+}
+
+/// How a success answer repeats the request, where it naturally depends on it. Values are
+/// taken from the request with its sensitive fields redacted, so a decrypted value is never
+/// echoed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Echo {
+    /// One item of the answer's array `list` per string of the request's array `from`: a copy of
+    /// the success body's first item with `key` set to that string.
+    Each {
+        /// The request's top-level array of strings (`sn_code_list`).
+        from: &'static str,
+        /// The answer's top-level array (`goods_sn_list`).
+        list: &'static str,
+        /// The member of each item that names it (`sn_code`).
+        key: &'static str,
+    },
+    /// The request's top-level string of that name, copied into the answer's member of the same
+    /// name (when the request has it).
+    Field(&'static str),
+}
+
 /// One endpoint the sandbox serves: a table entry.
 ///
 /// Field paths name object members with dots and array items with `[]`: `req_ssn`,
-/// `data[].cert_no`. A required path inside an array applies to every item of the array (an
-/// absent array has no items). A required field is missing when it is absent, `null` or `""`.
+/// `data[].cert_no`, `invoice_info.invoice_no`. A required path inside an array applies to every
+/// item of the array (an absent array has no items). A required field is missing when it is
+/// absent, `null`, `""` or `[]`.
 ///
 /// Checks, in this order, after the request's signature: the parameters' syntax (strict JSON
 /// without duplicate keys, or a strict query string); nothing sensitive in the wrong place (no
 /// body on a `GET` or a query endpoint, no sensitive field name in a body endpoint's query);
-/// required fields; [`types`](Endpoint::types); decryption of the sensitive fields; and last
-/// `Wechatpay-Serial` (so a plaintext field is named even when the header is missing too).
+/// required fields; [`types`](Endpoint::types); [`values`](Endpoint::values); decryption of the
+/// sensitive fields; and last `Wechatpay-Serial` (so a plaintext field is named even when the
+/// header is missing too). Members the table does not know are let through, as WeChat Pay does.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Endpoint {
     /// The HTTP method, upper-case (`"POST"`).
     pub method: &'static str,
     /// The path, in axum's route syntax (`/v3/…`, `{name}` for a path segment).
     pub path: &'static str,
+    /// The page's Chinese title (`核销资格`).
+    pub title: &'static str,
+    /// The region whose merchants may call it.
+    pub region: Region,
     /// Where the parameters travel.
     pub location: Location,
     /// Paths of the required fields.
@@ -137,107 +236,67 @@ pub struct Endpoint {
     /// The JSON type of fields (required or optional): a present, non-null field of another
     /// type is a `400 PARAM_ERROR` naming the field and the expected type, never the value.
     pub types: &'static [(&'static str, FieldType)],
-    /// The `200` body of an accepted request.
+    /// The allowed values of enum fields: a present, non-null value outside its list is a
+    /// `400 PARAM_ERROR` naming the field and the allowed values, never the value. A number
+    /// compares by its JSON text (`appliance_id` `1` … `17`; `1.0` is not `1`).
+    pub values: &'static [(&'static str, &'static [&'static str])],
+    /// The shape of its answers.
+    pub reply: Reply,
+    /// The `200` body of an accepted request (before [`echo`](Endpoint::echo)).
     pub success_body: &'static str,
+    /// What the success body repeats from the request.
+    pub echo: &'static [Echo],
 }
 
-/// `POST /v3/gov/subsidy/zhejiang/qualifications/sync` (浙江 核销资格). Every `data[]` field
-/// is a string on the published page (money, times and codes included).
-pub const ZHEJIANG_QUALIFICATIONS_SYNC: Endpoint = Endpoint {
-    method: "POST",
-    path: "/v3/gov/subsidy/zhejiang/qualifications/sync",
-    location: Location::Body,
-    required: &[
-        "data[].auth_code",
-        "data[].cate_code",
-        "data[].cert_no",
-        "data[].name",
-        "data[].operation_time",
-        "data[].sales",
-        "data[].status",
-        "data[].subsidy",
-        "data[].tel",
-        "data[].add_code",
-        "data[].address",
-        "data[].sale_models",
-        "data[].sn_code",
-        "data[].uniscid",
-        "data[].corp_name",
-        "data[].barcode",
-        "data[].item_name",
-        "data[].spec_model",
-        "data[].brand",
-        "data[].is_ai_product",
-        "data[].order_no",
-        "data[].activity_add_code",
-    ],
-    sensitive: &["data[].cert_no", "data[].name", "data[].tel"],
-    types: &[
-        ("req_ssn", FieldType::String),
-        ("data", FieldType::Array),
-        ("data[]", FieldType::Object),
-        ("data[].auth_code", FieldType::String),
-        ("data[].cate_code", FieldType::String),
-        ("data[].cert_no", FieldType::String),
-        ("data[].grade", FieldType::String),
-        ("data[].name", FieldType::String),
-        ("data[].operation_time", FieldType::String),
-        ("data[].bank_name", FieldType::String),
-        ("data[].bank_subsidy", FieldType::String),
-        ("data[].plat_subsidy", FieldType::String),
-        ("data[].sales", FieldType::String),
-        ("data[].status", FieldType::String),
-        ("data[].subsidy", FieldType::String),
-        ("data[].tel", FieldType::String),
-        ("data[].add_code", FieldType::String),
-        ("data[].address", FieldType::String),
-        ("data[].sale_models", FieldType::String),
-        ("data[].sn_code", FieldType::String),
-        ("data[].uniscid", FieldType::String),
-        ("data[].corp_name", FieldType::String),
-        ("data[].barcode", FieldType::String),
-        ("data[].item_name", FieldType::String),
-        ("data[].spec_model", FieldType::String),
-        ("data[].brand", FieldType::String),
-        ("data[].logistics_no", FieldType::String),
-        ("data[].delivery_time", FieldType::String),
-        ("data[].invoice_no", FieldType::String),
-        ("data[].is_ai_product", FieldType::String),
-        ("data[].pc_type", FieldType::String),
-        ("data[].order_no", FieldType::String),
-        ("data[].origin_order_no", FieldType::String),
-        ("data[].activity_add_code", FieldType::String),
-        ("data[].imei1", FieldType::String),
-        ("data[].imei2", FieldType::String),
-        ("data[].ccc_sn_order_no", FieldType::String),
-    ],
-    success_body: r#"{"resp_code":"000000","resp_desc":"成功","error_data":[]}"#,
-};
+/// `appliance_id` (消费品类ID): `1` 电视机 … `17` 智能手表手环.
+const APPLIANCE_IDS: &[&str] =
+    &["1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17"];
 
-/// `GET /v3/gov/subsidy/qualification` (查询补贴资格): encrypted values in the query string;
-/// `appliance_id` and `qualification_region_code` are numbers on the published page.
-/// Answers `{"state":"UNCLAIMED"}`.
-pub const GOV_SUBSIDY_QUALIFICATION: Endpoint = Endpoint {
-    method: "GET",
-    path: "/v3/gov/subsidy/qualification",
-    location: Location::Query,
-    required: &["appliance_id", "qualification_region_code"],
-    sensitive: &["real_name", "id_card_number", "phone_number"],
-    types: &[
-        ("real_name", FieldType::String),
-        ("id_card_number", FieldType::String),
-        ("phone_number", FieldType::String),
-        ("appliance_id", FieldType::Number),
-        ("openid", FieldType::String),
-        ("appid", FieldType::String),
-        ("qualification_region_code", FieldType::Number),
-        ("identity_document_type", FieldType::String),
-    ],
-    success_body: r#"{"state":"UNCLAIMED"}"#,
-};
+/// `identity_document_type` (证件类型).
+const IDENTITY_DOCUMENT_TYPES: &[&str] = &[
+    "ID_DOC_TYPE_ID_CARD",
+    "ID_DOC_TYPE_MAINLAND_TRAVEL_PERMIT_FOR_HK_MC",
+    "ID_DOC_TYPE_MAINLAND_TRAVEL_PERMIT_FOR_TW",
+];
 
-/// The endpoints [`Sandbox::start`](crate::Sandbox::start) serves.
-pub const ENDPOINTS: &[Endpoint] = &[ZHEJIANG_QUALIFICATIONS_SYNC, GOV_SUBSIDY_QUALIFICATION];
+/// The endpoints [`Sandbox::start`](crate::Sandbox::start) serves: all 34 `/v3/gov/subsidy/…`
+/// pages, Zhejiang first, then Jiangsu, then Shanghai/Fujian/Chongqing.
+pub const ENDPOINTS: &[Endpoint] = &[
+    ZHEJIANG_QUALIFICATIONS_SYNC,
+    ZHEJIANG_QUALIFICATIONS_QUERY,
+    ZHEJIANG_QUALIFICATIONS_CLAIM,
+    ZHEJIANG_QUALIFICATIONS_ALTER,
+    ZHEJIANG_N_QUALIFICATIONS_CONFIRM,
+    ZHEJIANG_AUTHCODE_ISSUE,
+    ZHEJIANG_AUTHCODE_TRY,
+    ZHEJIANG_AUTHCODE_CANCEL,
+    ZHEJIANG_AUTHCODE_COMMIT,
+    ZHEJIANG_AUTHCODE_REFUND,
+    ZHEJIANG_GOODS_QUERY,
+    ZHEJIANG_SNCODE_QUERY,
+    ZHEJIANG_SNCODE_LOCK,
+    ZHEJIANG_SNCODE_UNLOCK,
+    GOV_SUBSIDY_QUALIFICATION,
+    JIANGSU_QUALIFICATIONS_QUERY,
+    JIANGSU_QUALIFICATIONS_SYNC,
+    JIANGSU_N_QUALIFICATIONS_SYNC,
+    JIANGSU_PASSTHROUGH_QUERY,
+    JIANGSU_PASSTHROUGH_CLAIM,
+    JIANGSU_PASSTHROUGH_CANCEL,
+    JIANGSU_SNCODE_QUERY,
+    JIANGSU_SNCODE_LOCK,
+    JIANGSU_SNCODE_UNLOCK,
+    JIANGSU_TRANSACTIONS_SYNC,
+    JIANGSU_TRANSACTIONS_QUERY,
+    JIANGSU_TRANSACTIONS_SUMMARY_QUERY_DAY,
+    JIANGSU_COMPANIES_QUERY,
+    JIANGSU_GOODS_UPLOAD,
+    AUDIT_CUP_UPLOAD,
+    AUDIT_CUP_UPDATE,
+    AUDIT_CUP_QUERY,
+    AUDIT_CUP_INVALID,
+    AUDIT_CUP_REFUND_SYNC,
+];
 
 /// The parameters of an accepted request: decrypted, and with sensitive values replaced by
 /// `"<redacted>"` (for `Debug`).
@@ -274,6 +333,9 @@ pub(crate) fn check(
             let absent = match value {
                 None | Some(Value::Null) => Some("required"),
                 Some(Value::String(text)) if text.is_empty() => Some("required, must not be empty"),
+                Some(Value::Array(items)) if items.is_empty() => {
+                    Some("required, must not be empty")
+                }
                 _ => None,
             };
             if let Some(issue) = absent {
@@ -306,8 +368,9 @@ pub(crate) fn check(
         mistyped.into_iter().min_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)))
     {
         let issue = format!("must be {}", expected.name());
-        return Err(wrong_type(&path, &issue, location));
+        return Err(field_error(&path, &issue, location));
     }
+    check_values(endpoint, &params)?;
 
     let mut decrypted = params.clone();
     let mut redacted = params.clone();
@@ -342,6 +405,32 @@ pub(crate) fn check(
         check_serial(wechatpay_serial, public_key_id)?;
     }
     Ok(Checked { decrypted, redacted })
+}
+
+/// Every present enum value is one of its field's [`values`](Endpoint::values); the first
+/// violation (item-major, then table order) is named with the allowed values, never the value.
+fn check_values(endpoint: &Endpoint, params: &Value) -> Result<(), Answer> {
+    let location = endpoint.location;
+    let mut outside = Vec::new();
+    for (order, (pattern, allowed)) in endpoint.values.iter().enumerate() {
+        for (path, value) in expand(params, pattern, location)? {
+            let text = match value {
+                None | Some(Value::Null) => continue,
+                Some(Value::String(text)) => text.clone(),
+                Some(other) => other.to_string(),
+            };
+            if !allowed.contains(&text.as_str()) {
+                outside.push((path, order, *allowed));
+            }
+        }
+    }
+    match outside.into_iter().min_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1))) {
+        None => Ok(()),
+        Some((path, _, allowed)) => {
+            let issue = format!("must be one of {}", allowed.join(", "));
+            Err(field_error(&path, &issue, location))
+        }
+    }
 }
 
 /// Nothing travels where the endpoint does not read it: no body on a `GET` or a query endpoint,
@@ -576,7 +665,7 @@ fn expand<'v>(
             let object = match value {
                 None | Some(Value::Null) => continue,
                 Some(Value::Object(object)) => object,
-                Some(_) => return Err(wrong_type(&path, "must be an object", location)),
+                Some(_) => return Err(field_error(&path, "must be an object", location)),
             };
             let mut child_path = path.clone();
             child_path.0.push(Step::Key(key.to_owned()));
@@ -596,7 +685,7 @@ fn expand<'v>(
                         next.push((item_path, Some(item)));
                     }
                 }
-                Some(_) => return Err(wrong_type(&child_path, "must be an array", location)),
+                Some(_) => return Err(field_error(&child_path, "must be an array", location)),
             }
         }
         current = next;
@@ -604,7 +693,7 @@ fn expand<'v>(
     Ok(current)
 }
 
-fn wrong_type(path: &FieldPath, issue: &str, location: Location) -> Answer {
+fn field_error(path: &FieldPath, issue: &str, location: Location) -> Answer {
     let field = if path.0.is_empty() { "(root)".to_owned() } else { path.to_string() };
     Answer::param_error(
         &format!("the field `{field}` {issue}"),
