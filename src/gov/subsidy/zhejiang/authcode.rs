@@ -115,7 +115,9 @@ pub struct AuthcodeTry {
     pub county_code: String,
 }
 
-/// The members of an [`AuthcodeTry`] answer.
+/// The members of an [`AuthcodeTry`] answer. Its amounts are JSON numbers whose unit the page
+/// does not publish: they are kept as the numbers sent ([`serde_json::Number`], which may carry
+/// decimals), not read into a unit the SDK would have to guess.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 pub struct AuthcodeTried {
     /// The frozen record (冻结流水号), for commit, cancel and refund.
@@ -126,12 +128,12 @@ pub struct AuthcodeTried {
     pub event_title: String,
     /// How the discount applies (优惠模式); a string, though the page says `number`.
     pub discount_mode: DiscountMode,
-    /// Original order amount (原订单金额); no unit published, read as fen.
-    pub amount: Option<Fen>,
-    /// Discount (优惠金额); no unit published, read as fen.
-    pub discount_amt: Option<Fen>,
-    /// Amount paid (实付金额); no unit published, read as fen.
-    pub pay_amt: Option<Fen>,
+    /// Original order amount (原订单金额), as sent (no unit published).
+    pub amount: Option<serde_json::Number>,
+    /// Discount (优惠金额), as sent (no unit published).
+    pub discount_amt: Option<serde_json::Number>,
+    /// Amount paid (实付金额), as sent (no unit published).
+    pub pay_amt: Option<serde_json::Number>,
     /// Channel discount flag (渠道优惠标记).
     pub channel_dis_flag: Option<String>,
     /// Channel campaign numbers (渠道活动号列表).
