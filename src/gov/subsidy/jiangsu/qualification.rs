@@ -10,8 +10,8 @@ use crate::{ApiResponse, Sensitive, WechatRequest};
 /// `GET /v3/gov/subsidy/qualification`, region 江苏 Jiangsu. Official page:
 /// <https://pay.weixin.qq.com/doc/v3/partner/4013989543>.
 ///
-/// Encrypted: `real_name`, `id_card_number`, `phone_number`, in the query string (the SDK
-/// percent-encodes the base64 ciphertext, and signs the URL exactly as sent).
+/// Encrypted: `real_name`, `id_card_number`, `phone_number` (query parameters: the base64
+/// ciphertext is percent-encoded, and the URL is signed exactly as sent).
 ///
 /// **Idempotent**: a `GET` changes nothing, so repeating it is safe.
 ///
