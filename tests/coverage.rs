@@ -201,3 +201,46 @@ fn compare(endpoint: &wechatpay::gov::subsidy::Endpoint, page: &Page) -> Vec<Str
     }
     problems
 }
+
+/// The README's table of endpoints is the registry's: regenerate it with
+/// `UPDATE_README=1 cargo nextest run -E 'test(readme_lists)'`.
+#[test]
+fn the_readme_lists_every_endpoint() {
+    const BEGIN: &str = "<!-- gov-subsidy-endpoints:begin -->\n";
+    const END: &str = "<!-- gov-subsidy-endpoints:end -->";
+    let readme_path = concat!(env!("CARGO_MANIFEST_DIR"), "/README.md");
+    let readme = std::fs::read_to_string(readme_path).expect("the README");
+    let (head, rest) = readme.split_once(BEGIN).expect("the README marks the table's start");
+    let (current, tail) = rest.split_once(END).expect("the README marks the table's end");
+    let table = endpoint_table();
+    if std::env::var_os("UPDATE_README").is_some() {
+        std::fs::write(readme_path, format!("{head}{BEGIN}{table}{END}{tail}")).expect("written");
+    } else {
+        assert_eq!(current, table, "the README's endpoint table is stale: see this test's doc");
+    }
+}
+
+fn endpoint_table() -> String {
+    let mut table = String::from(
+        "| region | method | path | title | Rust type (`gov::subsidy::…`) | encrypted fields | idempotent |\n\
+         | --- | --- | --- | --- | --- | --- | --- |\n",
+    );
+    for endpoint in ENDPOINTS {
+        let encrypted: Vec<String> = field_paths(endpoint.fields)
+            .into_iter()
+            .filter(|(_, field)| field.encrypted)
+            .map(|(name, _)| format!("`{name}`"))
+            .collect();
+        table.push_str(&format!(
+            "| {} | {} | `{}` | {} | `{}` | {} | {} |\n",
+            endpoint.region.name(),
+            endpoint.method,
+            endpoint.path.trim_start_matches("/v3/gov/subsidy"),
+            endpoint.title,
+            endpoint.type_name,
+            if encrypted.is_empty() { "—".to_owned() } else { encrypted.join(", ") },
+            if endpoint.idempotent { "yes" } else { "no" },
+        ));
+    }
+    table
+}

@@ -79,10 +79,72 @@ fn values_at(root: &Value, path: &str) -> Vec<Value> {
 }
 
 macro_rules! round_trips {
-    ($($test:ident: $ty:ty = $fixture:literal;)*) => {$(
-        #[tokio::test]
-        async fn $test() {
-            round_trip::<$ty>(include_str!(concat!("fixtures/requests/", $fixture))).await;
-        }
-    )*};
+    ($($test:ident: $ty:ty = $fixture:literal;)*) => {
+        $(
+            #[tokio::test]
+            async fn $test() {
+                round_trip::<$ty>(include_str!(concat!("fixtures/requests/", $fixture))).await;
+            }
+        )*
+
+        /// The fixtures with a round trip.
+        const ROUND_TRIPS: &[&str] = &[$($fixture),*];
+    };
+}
+
+round_trips! {
+    zhejiang_authcode_issue: zhejiang::AuthcodeIssue = "zhejiang.authcode.issue.json";
+    zhejiang_authcode_try: zhejiang::AuthcodeTry = "zhejiang.authcode.try.json";
+    zhejiang_authcode_commit: zhejiang::AuthcodeCommit = "zhejiang.authcode.commit.json";
+    zhejiang_authcode_cancel: zhejiang::AuthcodeCancel = "zhejiang.authcode.cancel.json";
+    zhejiang_authcode_refund: zhejiang::AuthcodeRefund = "zhejiang.authcode.refund.json";
+    zhejiang_goods_query: zhejiang::GoodsQuery = "zhejiang.goods.query.json";
+    zhejiang_n_qualifications_confirm: zhejiang::NQualificationsConfirm = "zhejiang.n-qualifications.confirm.json";
+    zhejiang_qualifications_claim: zhejiang::QualificationsClaim = "zhejiang.qualifications.claim.json";
+    zhejiang_qualifications_alter: zhejiang::QualificationsAlter = "zhejiang.qualifications.alter.json";
+    zhejiang_qualifications_query: zhejiang::QualificationsQuery = "zhejiang.qualifications.query.json";
+    zhejiang_qualifications_sync: zhejiang::QualificationsSync = "zhejiang.qualifications.sync.json";
+    zhejiang_sncode_lock: zhejiang::SncodeLock = "zhejiang.sncode.lock.json";
+    zhejiang_sncode_query: zhejiang::SncodeQuery = "zhejiang.sncode.query.json";
+    zhejiang_sncode_unlock: zhejiang::SncodeUnlock = "zhejiang.sncode.unlock.json";
+    jiangsu_qualification: jiangsu::Qualification = "qualification.json";
+    jiangsu_qualifications_query: jiangsu::QualificationsQuery = "qualifications.query.json";
+    jiangsu_qualifications_sync: jiangsu::QualificationsSync = "qualifications.sync.json";
+    jiangsu_passthrough_claim: jiangsu::QualificationsPassthroughClaim = "qualifications.passthrough.claim.json";
+    jiangsu_passthrough_cancel: jiangsu::QualificationsPassthroughCancel = "qualifications.passthrough.cancel.json";
+    jiangsu_passthrough_query: jiangsu::QualificationsPassthroughQuery = "qualifications.passthrough.query.json";
+    jiangsu_n_qualifications_sync: jiangsu::NQualificationsSync = "n-qualifications.sync.json";
+    jiangsu_sncode_query: jiangsu::SncodeQuery = "sncode.query.json";
+    jiangsu_sncode_lock: jiangsu::SncodeLock = "sncode.lock.json";
+    jiangsu_sncode_unlock: jiangsu::SncodeUnlock = "sncode.unlock.json";
+    jiangsu_transactions_sync: jiangsu::TransactionsSync = "transactions.sync.json";
+    jiangsu_transactions_query: jiangsu::TransactionsQuery = "transactions.query.json";
+    jiangsu_transactions_summary_query_day: jiangsu::TransactionsSummaryQueryDay = "transactions.summary.query-day.json";
+    jiangsu_companies_query: jiangsu::CompaniesQuery = "companies.query.json";
+    jiangsu_goods_upload: jiangsu::GoodsUpload = "goods.upload.json";
+    audit_cup_upload: audit_cup::Upload = "audit.cup.upload.json";
+    audit_cup_update: audit_cup::Update = "audit.cup.update.json";
+    audit_cup_query: audit_cup::Query = "audit.cup.query.json";
+    audit_cup_invalid: audit_cup::Invalid = "audit.cup.invalid.json";
+    audit_cup_refund_sync: audit_cup::RefundSync = "audit.cup.refund.sync.json";
+}
+
+/// Every typed endpoint has its fixture, and every fixture its round trip above.
+#[test]
+fn every_endpoint_has_a_fixture_and_a_round_trip() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/requests");
+    let mut fixtures: Vec<String> = std::fs::read_dir(dir)
+        .expect("the fixtures")
+        .map(|entry| entry.expect("an entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    fixtures.sort();
+    let mut expected: Vec<String> = wechatpay::gov::subsidy::ENDPOINTS
+        .iter()
+        .map(|e| format!("{}.json", e.path.trim_start_matches("/v3/gov/subsidy/").replace('/', ".")))
+        .collect();
+    expected.sort();
+    assert_eq!(fixtures, expected);
+    let mut round_trips: Vec<String> = ROUND_TRIPS.iter().map(|f| f.to_string()).collect();
+    round_trips.sort();
+    assert_eq!(round_trips, expected);
 }

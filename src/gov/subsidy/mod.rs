@@ -12,8 +12,11 @@
 //! is whitelisted per merchant and region (`NOT_AUTH` otherwise).
 
 pub mod audit_cup;
+mod endpoints;
 pub mod jiangsu;
 pub mod reply;
 #[cfg(test)]
 mod testing;
 pub mod zhejiang;
+
+pub use endpoints::{ENDPOINTS, Endpoint, Region};
