@@ -660,3 +660,270 @@ fn containers_without_records_are_copied_as_they_are() {
     assert_eq!(body["bytes"], json!([7, 8]));
     assert_eq!(body["levels"], json!(["HIGH"]));
 }
+
+// ---------------------------------------------------------------------------------------------
+// National identifiers and conditional rules
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+enum IdType {
+    IdCard,
+    Passport,
+}
+
+#[derive(Debug, Clone, Serialize, WechatRecord)]
+struct Identified {
+    #[wechat(uscc)]
+    uniscid: Option<String>,
+    #[wechat(resident_id, encrypt)]
+    legal_id: Option<Sensitive>,
+    id_type: IdType,
+    /// Resident ID only for an ID card; any document number up to 20 characters otherwise.
+    #[wechat(required_if(id_type = IdType::IdCard), resident_id_if(id_type = IdType::IdCard))]
+    #[wechat(max_len = 20, encrypt)]
+    id_no: Option<Sensitive>,
+    holder_type: Option<IdType>,
+    #[wechat(resident_id_if(holder_type = IdType::IdCard), redact)]
+    holder_id: Redacted<String>,
+    mode: String,
+    #[wechat(required_if(mode = "TEL"))]
+    tel: Option<String>,
+}
+
+fn identified() -> Identified {
+    Identified {
+        uniscid: Some("91110108397173806M".into()),
+        legal_id: Some("11010519491231002X".into()),
+        id_type: IdType::IdCard,
+        id_no: Some("110105194912310011".into()),
+        holder_type: None,
+        holder_id: Redacted(String::new()),
+        mode: "MAIL".into(),
+        tel: None,
+    }
+}
+
+const USCC_RULE: &str =
+    "must be an 18-character unified social credit code with a valid check character (GB 32100)";
+const RESIDENT_ID_RULE: &str =
+    "must be an 18-character resident ID number with a valid check digit (GB 11643)";
+
+#[test]
+fn uscc_and_resident_id_check_the_check_character_and_skip_absent_values() {
+    assert_eq!(shown(&identified()), Vec::<String>::new());
+    let empty = Identified { uniscid: Some(String::new()), legal_id: None, ..identified() };
+    assert_eq!(
+        shown(&empty),
+        Vec::<String>::new(),
+        "absent and empty values are left to `required`"
+    );
+    let wrong = Identified {
+        uniscid: Some("91110108397173806N".into()),
+        legal_id: Some("110105194912310021".into()),
+        ..identified()
+    };
+    assert_eq!(
+        shown(&wrong),
+        [format!("uniscid: {USCC_RULE}"), format!("legal_id: {RESIDENT_ID_RULE}")]
+    );
+    let violations = wrong.validate().unwrap_err();
+    assert!(violations.contains("uniscid", &Rule::Uscc));
+    assert!(violations.contains("legal_id", &Rule::ResidentId));
+    assert!(!violations.to_string().contains("9111"), "values never appear in messages");
+    assert!(!violations.to_string().contains("1101"), "values never appear in messages");
+}
+
+#[test]
+fn resident_id_if_applies_only_while_the_sibling_is_the_value() {
+    let passport =
+        Identified { id_type: IdType::Passport, id_no: Some("E1234567".into()), ..identified() };
+    assert_eq!(shown(&passport), Vec::<String>::new());
+    let card = Identified { id_no: Some("E1234567".into()), ..identified() };
+    assert_eq!(
+        card.validate().unwrap_err().0,
+        [wechatpay::request::Violation { path: "id_no".into(), rule: Rule::ResidentId }]
+    );
+    // An `Option` sibling holds only when it is `Some(value)`; `Redacted` text is checked too.
+    let unset = Identified { holder_id: Redacted("E1234567".into()), ..identified() };
+    assert_eq!(shown(&unset), Vec::<String>::new());
+    let holder = Identified { holder_type: Some(IdType::IdCard), ..unset };
+    assert_eq!(shown(&holder), [format!("holder_id: {RESIDENT_ID_RULE}")]);
+}
+
+#[test]
+fn required_if_demands_a_value_only_while_the_sibling_is_the_value() {
+    let missing = Identified { id_no: None, ..identified() };
+    assert_eq!(shown(&missing), ["id_no: required when id_type is IdType::IdCard"]);
+    assert!(
+        missing
+            .validate()
+            .unwrap_err()
+            .contains("id_no", &Rule::RequiredIf { field: "id_type", value: "IdType::IdCard" })
+    );
+    let empty = Identified { id_no: Some("".into()), ..identified() };
+    assert_eq!(shown(&empty), ["id_no: required when id_type is IdType::IdCard"]);
+    let passport = Identified { id_type: IdType::Passport, id_no: None, ..identified() };
+    assert_eq!(shown(&passport), Vec::<String>::new());
+    // A text sibling compared with a literal.
+    let tel = Identified { mode: "TEL".into(), ..identified() };
+    assert_eq!(shown(&tel), ["tel: required when mode is \"TEL\""]);
+    assert_eq!(shown(&Identified { tel: Some("13800000000".into()), ..tel }), Vec::<String>::new());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Metadata
+
+/// An item of a described request.
+#[derive(Debug, Clone, Serialize, WechatRecord)]
+#[serde(rename_all = "camelCase")]
+struct DescribedItem {
+    /// Certificate number (证件号码).
+    ///
+    /// Upper-case, no spaces.
+    #[wechat(required, encrypt)]
+    cert_no: Sensitive,
+    /// Delivery address,
+    /// sent as is.
+    #[wechat(redact)]
+    home_address: Option<Redacted<String>>,
+}
+
+/// Describes a request (描述).
+/// A second line that is not the title.
+#[derive(Debug, Clone, Serialize, WechatRequest)]
+#[wechat(post = "/v3/described/{sub_mchid}", response = Reply)]
+struct Described {
+    /// The sub-merchant.
+    #[wechat(path, digits = [8, 9, 10])]
+    sub_mchid: String,
+    #[wechat(query)]
+    mode: Option<String>,
+    /// Request serial number.
+    #[wechat(required, max_len = 32)]
+    req_ssn: String,
+    #[serde(rename = "type")]
+    kind: IdType,
+    #[wechat(nested)]
+    data: Vec<DescribedItem>,
+    #[wechat(nested)]
+    first: Option<Box<DescribedItem>>,
+    tags: Option<Vec<String>>,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    remark: String,
+    #[serde(skip)]
+    #[allow(dead_code)]
+    local_note: String,
+}
+
+#[test]
+fn doc_is_the_first_line_of_the_struct_doc() {
+    assert_eq!(Described::DOC, "Describes a request (描述).");
+    assert_eq!(QualificationsSync::DOC, "");
+}
+
+#[test]
+fn fields_describe_place_presence_and_personal_data() {
+    use wechatpay::request::{Describe, Place};
+    let summary: Vec<_> = Described::FIELDS
+        .iter()
+        .map(|f| (f.name, f.place, f.required, f.list, f.nested.is_some()))
+        .collect();
+    assert_eq!(
+        summary,
+        [
+            ("sub_mchid", Place::Path, true, false, false),
+            ("mode", Place::Query, false, false, false),
+            ("req_ssn", Place::Body, true, false, false),
+            ("type", Place::Body, true, false, false),
+            ("data", Place::Body, true, true, true),
+            ("first", Place::Body, false, false, true),
+            ("tags", Place::Body, false, true, false),
+            ("remark", Place::Body, false, false, false),
+        ],
+        "required by attribute, by path, by a type that is not `Option`; `skip` fields are left out"
+    );
+    let sub_mchid = &Described::FIELDS[0];
+    assert_eq!(sub_mchid.doc, "The sub-merchant.");
+    assert_eq!(sub_mchid.rules, [Rule::Digits { counts: &[8, 9, 10] }]);
+    assert_eq!(Described::FIELDS[2].rules, [Rule::Length { min: None, max: Some(32) }]);
+
+    let [cert_no, address] = DescribedItem::FIELDS else { panic!("two fields") };
+    assert_eq!((cert_no.name, cert_no.required, cert_no.encrypted), ("certNo", true, true));
+    assert_eq!(cert_no.doc, "Certificate number (证件号码).");
+    assert_eq!((address.name, address.required, address.redacted), ("homeAddress", false, true));
+    assert_eq!(address.doc, "Delivery address, sent as is.");
+    assert!(std::ptr::eq(Described::FIELDS[4].nested.unwrap(), DescribedItem::FIELDS));
+}
+
+#[test]
+fn conditional_rules_are_described_with_the_sibling_s_serialized_name() {
+    use wechatpay::request::Describe;
+    let id_no = Identified::FIELDS.iter().find(|f| f.name == "id_no").unwrap();
+    assert!(!id_no.required, "required only under its condition");
+    assert_eq!(
+        id_no.rules,
+        [
+            Rule::RequiredIf { field: "id_type", value: "IdType::IdCard" },
+            Rule::Length { min: None, max: Some(20) },
+            Rule::When { field: "id_type", value: "IdType::IdCard", then: &Rule::ResidentId },
+        ]
+    );
+    assert_eq!(
+        id_no.rules[2].to_string(),
+        format!("{RESIDENT_ID_RULE} when id_type is IdType::IdCard")
+    );
+    assert_eq!(
+        id_no.doc,
+        "Resident ID only for an ID card; any document number up to 20 characters otherwise."
+    );
+    let uniscid = &Identified::FIELDS[0];
+    assert_eq!(uniscid.rules, [Rule::Uscc]);
+}
+
+#[test]
+fn field_paths_flatten_nested_records_with_brackets_for_lists() {
+    use wechatpay::request::{Describe, field_paths};
+    let paths: Vec<(String, bool)> =
+        field_paths(Described::FIELDS).into_iter().map(|(path, f)| (path, f.required)).collect();
+    let expected = [
+        ("sub_mchid", true),
+        ("mode", false),
+        ("req_ssn", true),
+        ("type", true),
+        ("data", true),
+        ("data[].certNo", true),
+        ("data[].homeAddress", false),
+        ("first", false),
+        ("first.certNo", true),
+        ("first.homeAddress", false),
+        ("tags", false),
+        ("remark", false),
+    ];
+    let expected: Vec<(String, bool)> = expected.iter().map(|(p, r)| (p.to_string(), *r)).collect();
+    assert_eq!(paths, expected);
+    // The containers describe their record.
+    assert!(std::ptr::eq(<Vec<DescribedItem> as Describe>::FIELDS, DescribedItem::FIELDS));
+    assert!(std::ptr::eq(<Option<Box<DescribedItem>> as Describe>::FIELDS, DescribedItem::FIELDS));
+}
+
+/// A record that holds itself.
+#[derive(Debug, Clone, Serialize, WechatRecord)]
+struct Node {
+    #[wechat(encrypt)]
+    name: Sensitive,
+    #[wechat(nested)]
+    children: Vec<Node>,
+    #[wechat(nested)]
+    parent: Option<Box<Self>>,
+}
+
+#[test]
+fn a_record_holding_itself_is_described_without_its_own_fields_again() {
+    use wechatpay::request::{Describe, field_paths};
+    let leaf = Node { name: "b".into(), children: vec![], parent: None };
+    let node = Node { name: "a".into(), children: vec![leaf], parent: None };
+    assert!(node.validate().is_ok());
+    let paths: Vec<String> = field_paths(Node::FIELDS).into_iter().map(|(path, _)| path).collect();
+    assert_eq!(paths, ["name", "children", "parent"], "the paths of a recursive record never end");
+    assert!(Node::FIELDS.iter().all(|field| field.nested.is_none()));
+}

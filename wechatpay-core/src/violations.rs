@@ -26,6 +26,29 @@ pub enum Rule {
         /// The allowed values.
         allowed: &'static [&'static str],
     },
+    /// Not an 18-character unified social credit code (统一社会信用代码) whose check character
+    /// matches GB 32100-2015.
+    Uscc,
+    /// Not an 18-character mainland resident ID number (居民身份证号码) whose check digit matches
+    /// GB 11643-1999.
+    ResidentId,
+    /// Absent or empty while the sibling `field` is `value`.
+    RequiredIf {
+        /// The serialized name of the field the condition reads.
+        field: &'static str,
+        /// The value that makes this field required, as written in the attribute.
+        value: &'static str,
+    },
+    /// `then` applies while the sibling `field` is `value`. Only in metadata
+    /// ([`FieldInfo::rules`](crate::request::FieldInfo::rules)): a violation names `then` itself.
+    When {
+        /// The serialized name of the field the condition reads.
+        field: &'static str,
+        /// The value that makes `then` apply, as written in the attribute.
+        value: &'static str,
+        /// The rule that applies.
+        then: &'static Rule,
+    },
     /// A rule written by hand (a struct-level check such as a conditional requirement).
     Custom(Cow<'static, str>),
 }
@@ -55,6 +78,14 @@ impl fmt::Display for Rule {
                 let allowed: Vec<String> = allowed.iter().map(|v| format!("`{v}`")).collect();
                 write!(f, "must be one of {}", allowed.join(", "))
             }
+            Rule::Uscc => f.write_str(
+                "must be an 18-character unified social credit code with a valid check character (GB 32100)",
+            ),
+            Rule::ResidentId => f.write_str(
+                "must be an 18-character resident ID number with a valid check digit (GB 11643)",
+            ),
+            Rule::RequiredIf { field, value } => write!(f, "required when {field} is {value}"),
+            Rule::When { field, value, then } => write!(f, "{then} when {field} is {value}"),
             Rule::Custom(message) => f.write_str(message),
         }
     }

@@ -38,6 +38,8 @@ pub struct Container<'a> {
     pub attrs: ContainerAttrs,
     /// The fields, in declaration order.
     pub fields: Vec<Field<'a>>,
+    /// The title: the first line of the doc comment (`""` if none).
+    pub title: String,
 }
 
 /// One named field.
@@ -53,6 +55,8 @@ pub struct Field<'a> {
     pub attrs: FieldAttrs,
     /// The `#[serde(...)]` settings that matter here.
     pub serde: SerdeField,
+    /// The first paragraph of the doc comment, its lines joined (`""` if none).
+    pub doc: String,
 }
 
 impl<'a> Container<'a> {
@@ -113,10 +117,12 @@ impl<'a> Container<'a> {
                     (None, Some(rule)) => rule.apply_to_field(&rust_name),
                     (None, None) => rust_name,
                 };
-                Field { ident, ty: &field.ty, name, attrs: field_attrs, serde }
+                let doc = first_paragraph(&attr::doc_lines(&field.attrs));
+                Field { ident, ty: &field.ty, name, attrs: field_attrs, serde, doc }
             })
             .collect();
-        Some(Self { ident: &input.ident, kind, attrs, fields })
+        let title = attr::doc_lines(&input.attrs).into_iter().find(|line| !line.is_empty());
+        Some(Self { ident: &input.ident, kind, attrs, fields, title: title.unwrap_or_default() })
     }
 
     /// The path to the `wechatpay` crate: `crate = "..."`, or `::wechatpay`.
@@ -126,6 +132,13 @@ impl<'a> Container<'a> {
             None => quote!(::wechatpay),
         }
     }
+}
+
+/// The first run of non-empty lines, joined by spaces.
+fn first_paragraph(lines: &[String]) -> String {
+    let paragraph =
+        lines.iter().skip_while(|line| line.is_empty()).take_while(|line| !line.is_empty());
+    paragraph.map(String::as_str).collect::<Vec<_>>().join(" ")
 }
 
 impl Field<'_> {

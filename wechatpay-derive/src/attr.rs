@@ -4,6 +4,8 @@
 use std::fmt::Display;
 
 use proc_macro2::{Ident, Span, TokenStream, TokenTree};
+use quote::ToTokens as _;
+use syn::ext::IdentExt as _;
 use syn::meta::ParseNestedMeta;
 use syn::parse::ParseStream;
 use syn::punctuated::Punctuated;
@@ -33,8 +35,21 @@ pub const CONTAINER_NAMES: &[&str] = &[
 ];
 /// Attribute names accepted on a field.
 pub const FIELD_NAMES: &[&str] = &[
-    "path", "query", "encrypt", "redact", "required", "nested", "len", "min_len", "max_len",
-    "digits", "one_of",
+    "path",
+    "query",
+    "encrypt",
+    "redact",
+    "required",
+    "required_if",
+    "nested",
+    "len",
+    "min_len",
+    "max_len",
+    "digits",
+    "one_of",
+    "uscc",
+    "resident_id",
+    "resident_id_if",
 ];
 
 /// Where an attribute was written: from its name to the end of its value.
@@ -157,6 +172,15 @@ pub struct ContainerAttrs {
     pub rename_all: Option<RenameRule>,
 }
 
+/// `(field = VALUE)` after `required_if` or `resident_id_if`: the rule applies while the sibling
+/// `field` equals `VALUE`.
+pub struct Condition {
+    /// The sibling's Rust name.
+    pub field: Ident,
+    /// The value, as written (typically an enum variant).
+    pub value: TokenStream,
+}
+
 /// Everything `#[wechat(...)]` says about a field.
 #[derive(Default)]
 pub struct FieldAttrs {
@@ -170,6 +194,8 @@ pub struct FieldAttrs {
     pub redact: Flag,
     /// `required`: present and non-empty.
     pub required: Flag,
+    /// `required_if(field = VALUE)`: present and non-empty while the sibling is `VALUE`.
+    pub required_if: Option<Spanned<Condition>>,
     /// `nested`: a record (or Vec/Option/Box of one), validated and encrypted recursively.
     pub nested: Flag,
     /// `len = N`: exactly N characters.
@@ -182,6 +208,12 @@ pub struct FieldAttrs {
     pub digits: Option<Spanned<Vec<usize>>>,
     /// `one_of = ["a", "b"]`.
     pub one_of: Option<Spanned<Vec<String>>>,
+    /// `uscc`: a unified social credit code with a valid check character.
+    pub uscc: Flag,
+    /// `resident_id`: a resident ID number with a valid check digit.
+    pub resident_id: Flag,
+    /// `resident_id_if(field = VALUE)`: `resident_id` while the sibling is `VALUE`.
+    pub resident_id_if: Option<Spanned<Condition>>,
 }
 
 /// What `#[serde(...)]` says about a field.
@@ -289,6 +321,16 @@ pub fn field_attrs(cx: &Ctxt, attrs: &[Attribute]) -> (FieldAttrs, SerdeField) {
                     "redact" => flag(&mut out.redact)?,
                     "required" => flag(&mut out.required)?,
                     "nested" => flag(&mut out.nested)?,
+                    "uscc" => flag(&mut out.uscc)?,
+                    "resident_id" => flag(&mut out.resident_id)?,
+                    "required_if" | "resident_id_if" => {
+                        let value = parse_condition(&meta, &name)?;
+                        let slot = match key.as_str() {
+                            "required_if" => &mut out.required_if,
+                            _ => &mut out.resident_id_if,
+                        };
+                        set_once(cx, slot, &key, value);
+                    }
                     "len" | "min_len" | "max_len" => {
                         let lit: LitInt = meta.value()?.parse()?;
                         let value = Spanned {
@@ -425,19 +467,24 @@ fn reject(cx: &Ctxt, meta: &ParseNestedMeta, name: &Ident, place: Place) -> syn:
 }
 
 fn unknown(key: &str, known: &[&str]) -> String {
-    let best = known
-        .iter()
-        .map(|candidate| (edit_distance(&key.to_ascii_lowercase(), candidate), *candidate))
-        .min_by_key(|(distance, _)| *distance);
-    match best {
-        Some((distance, candidate)) if distance <= 2.max(key.len() / 3) && distance < key.len() => {
-            format!("unknown attribute `{key}`; did you mean `{candidate}`?")
-        }
-        _ => {
+    match closest(key, known.iter().copied()) {
+        Some(candidate) => format!("unknown attribute `{key}`; did you mean `{candidate}`?"),
+        None => {
             let list: Vec<String> = known.iter().map(|name| format!("`{name}`")).collect();
             format!("unknown attribute `{key}`; expected one of {}", list.join(", "))
         }
     }
+}
+
+/// The candidate a misspelt `key` most likely meant, if any is close enough to suggest.
+pub fn closest<'a>(key: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let lower = key.to_ascii_lowercase();
+    candidates
+        .into_iter()
+        .map(|candidate| (edit_distance(&lower, candidate), candidate))
+        .min_by_key(|(distance, _)| *distance)
+        .filter(|&(distance, _)| distance <= 2.max(key.len() / 3) && distance < key.len())
+        .map(|(_, candidate)| candidate)
 }
 
 /// Levenshtein distance, counting an adjacent transposition as one edit.
@@ -463,6 +510,43 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
         }
     }
     rows[a.len()][b.len()]
+}
+
+/// `(field = VALUE)`: the sibling's name, then any tokens up to the closing parenthesis.
+fn parse_condition(meta: &ParseNestedMeta, name: &Ident) -> syn::Result<Spanned<Condition>> {
+    let usage = format!(
+        "expected a condition: `{name}(field = VALUE)`, e.g. `{name}(id_type = IdType::IdCard)`"
+    );
+    if !meta.input.peek(syn::token::Paren) {
+        return Err(syn::Error::new(name.span(), usage));
+    }
+    let content;
+    let parens = syn::parenthesized!(content in meta.input);
+    let field =
+        content.call(Ident::parse_any).map_err(|error| syn::Error::new(error.span(), &usage))?;
+    content.parse::<Token![=]>().map_err(|error| syn::Error::new(error.span(), &usage))?;
+    let value: TokenStream = content.parse()?;
+    if value.is_empty() {
+        return Err(syn::Error::new(parens.span.close(), usage));
+    }
+    let loc = Loc { start: name.span(), end: parens.span.close() };
+    Ok(Spanned { loc, value: Condition { field, value } })
+}
+
+/// The lines of the doc comment in `attrs` (`///` and `#[doc = "..."]`), trimmed.
+pub fn doc_lines(attrs: &[Attribute]) -> Vec<String> {
+    attrs
+        .iter()
+        .filter(|attr| attr.path().is_ident("doc"))
+        .filter_map(|attr| {
+            let value = &attr.meta.require_name_value().ok()?.value;
+            syn::parse2::<LitStr>(value.to_token_stream()).ok()
+        })
+        // `split`, not `lines`: an empty `///` line is `""`, which has no lines but ends a paragraph.
+        .flat_map(|lit| {
+            lit.value().split('\n').map(|line| line.trim().to_owned()).collect::<Vec<_>>()
+        })
+        .collect()
 }
 
 /// `= path` or `= "path"`.

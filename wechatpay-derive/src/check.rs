@@ -3,10 +3,11 @@
 
 use std::collections::BTreeSet;
 
-use syn::LitStr;
+use syn::ext::IdentExt as _;
+use syn::{Ident, LitStr};
 
 use crate::ast::{Container, Field, Kind};
-use crate::attr::{Endpoint, HttpMethod, Spanned};
+use crate::attr::{self, Endpoint, HttpMethod, Loc, Spanned};
 use crate::ctxt::Ctxt;
 
 /// Runs every rule on `cont`, reporting each violation to `cx`.
@@ -15,6 +16,8 @@ pub fn check(cx: &Ctxt, cont: &Container) {
     for field in &cont.fields {
         check_field(cx, cont.kind, field);
         check_redact(cx, field);
+        check_formats(cx, field);
+        check_conditions(cx, cont, field);
     }
     if let Some(endpoint) = &cont.attrs.endpoint
         && cont.kind == Kind::Request
@@ -149,6 +152,101 @@ fn check_redact(cx: &Ctxt, field: &Field) {
             "`redact` is redundant on an `encrypt` field: a `Sensitive` value is sent encrypted and never printed",
         ));
     }
+}
+
+/// `uscc` and `resident_id` fix the whole format (18 characters and a check character): another
+/// text rule beside them would be redundant or contradict them. `resident_id_if` takes the other
+/// rules, which apply to the other kinds of document.
+fn check_formats(cx: &Ctxt, field: &Field) {
+    let attrs = &field.attrs;
+    if let (Some(_), Some(resident_id)) = (&attrs.uscc, &attrs.resident_id) {
+        cx.syn_error(
+            resident_id
+                .loc
+                .error("a field has one format: `uscc` and `resident_id` exclude each other"),
+        );
+    }
+    if let (Some(_), Some(resident_id_if)) = (&attrs.uscc, &attrs.resident_id_if) {
+        cx.syn_error(
+            resident_id_if
+                .loc
+                .error("a field has one format: `uscc` and `resident_id_if` exclude each other"),
+        );
+    }
+    let format = match (&attrs.uscc, &attrs.resident_id) {
+        (Some(_), _) => "uscc",
+        (None, Some(_)) => "resident_id",
+        (None, None) => return,
+    };
+    let text_rules: [(Option<Loc>, &str); 5] = [
+        (attrs.len.as_ref().map(|rule| rule.loc), "len"),
+        (attrs.min_len.as_ref().map(|rule| rule.loc), "min_len"),
+        (attrs.max_len.as_ref().map(|rule| rule.loc), "max_len"),
+        (attrs.digits.as_ref().map(|rule| rule.loc), "digits"),
+        (attrs.one_of.as_ref().map(|rule| rule.loc), "one_of"),
+    ];
+    for (loc, name) in text_rules {
+        if let Some(loc) = loc {
+            cx.syn_error(loc.error(format_args!(
+                "`{format}` already fixes the format (18 characters with a check character): remove `{name}`"
+            )));
+        }
+    }
+}
+
+/// A condition names another field of the struct, and does not combine with the unconditional
+/// form of its rule.
+fn check_conditions(cx: &Ctxt, cont: &Container, field: &Field) {
+    let attrs = &field.attrs;
+    for (condition, name) in
+        [(&attrs.required_if, "required_if"), (&attrs.resident_id_if, "resident_id_if")]
+    {
+        if let Some(condition) = condition {
+            check_sibling(cx, cont, field, &condition.value.field, name);
+        }
+    }
+    if let Some(required_if) = &attrs.required_if {
+        if attrs.required.is_some() {
+            cx.syn_error(required_if.loc.error(
+                "`required` already demands a value in every case: keep `required` or `required_if`, not both",
+            ));
+        }
+        if attrs.path.is_some() {
+            cx.syn_error(
+                required_if.loc.error("a `path` field is always required: remove `required_if`"),
+            );
+        }
+    }
+    if let (Some(_), Some(resident_id_if)) = (&attrs.resident_id, &attrs.resident_id_if) {
+        cx.syn_error(resident_id_if.loc.error(
+            "`resident_id` already applies in every case: keep `resident_id` or `resident_id_if`, not both",
+        ));
+    }
+}
+
+/// The field a condition of `field` reads: another field of the same struct.
+fn check_sibling(cx: &Ctxt, cont: &Container, field: &Field, sibling: &Ident, attribute: &str) {
+    let wanted = sibling.unraw().to_string();
+    let own = field.ident.unraw().to_string();
+    if wanted == own {
+        cx.error(
+            sibling.span(),
+            format_args!(
+                "`{attribute}` names the field itself: name the field whose value decides, e.g. `{attribute}(id_type = IdType::IdCard)`"
+            ),
+        );
+        return;
+    }
+    let names: Vec<String> = cont.fields.iter().map(|f| f.ident.unraw().to_string()).collect();
+    if names.contains(&wanted) {
+        return;
+    }
+    let others = names.iter().map(String::as_str).filter(|name| *name != own);
+    let hint = match attr::closest(&wanted, others) {
+        Some(name) => format!("; did you mean `{name}`?"),
+        None => ": a condition names a field of the same struct, by its Rust name".to_owned(),
+    };
+    cx.error(sibling.span(), format_args!("`{}` has no field `{wanted}`{hint}", cont.ident));
 }
 
 /// `#[serde(skip...)]` and `flatten` would drop a path or query value from the serialized

@@ -1,18 +1,20 @@
 //! Code generation. Reads only the checked model; every runtime item is named by absolute path
 //! through the crate path, and everything is wrapped in `const _: () = { ... };`.
 
-use proc_macro2::{Group, Ident, Span, TokenStream, TokenTree};
+use proc_macro2::{Delimiter, Group, Ident, Span, TokenStream, TokenTree};
 use quote::{ToTokens, quote, quote_spanned};
+use syn::ext::IdentExt as _;
 use syn::{GenericArgument, PathArguments, Type};
 
 use crate::ast::{Container, Field, Kind};
-use crate::attr::HttpMethod;
+use crate::attr::{Condition, HttpMethod};
 
 /// The impls for a checked container.
 pub fn emit(cont: &Container) -> TokenStream {
     let krate = cont.krate();
     let validate = validate_impl(cont, &krate);
     let encrypt = encrypt_impl(cont, &krate);
+    let describe = describe_impl(cont, &krate);
     let request = (cont.kind == Kind::Request).then(|| request_impl(cont, &krate));
     let probes = cont
         .fields
@@ -26,6 +28,7 @@ pub fn emit(cont: &Container) -> TokenStream {
         const _: () = {
             #validate
             #encrypt
+            #describe
             #[automatically_derived]
             impl #krate::request::__private::HoldsRecords for #ident {}
             #request
@@ -46,7 +49,7 @@ fn validate_impl(cont: &Container, krate: &TokenStream) -> TokenStream {
             use #krate::request::__private::{NeverAbsent as _, NotARecord as _};
         }
     });
-    let checks = cont.fields.iter().map(|field| field_checks(field, krate));
+    let checks = cont.fields.iter().map(|field| field_checks(cont, field, krate));
     let hook = cont.attrs.validate_with.as_ref().map(|hook| {
         // Through a typed fn pointer, so that a wrong signature is reported as such.
         let path = &hook.value;
@@ -71,7 +74,7 @@ fn validate_impl(cont: &Container, krate: &TokenStream) -> TokenStream {
 
 /// The checks of one field, each spanned at the field so that a rule the type cannot take is
 /// reported there with the trait's `on_unimplemented` message.
-fn field_checks(field: &Field, krate: &TokenStream) -> TokenStream {
+fn field_checks(cont: &Container, field: &Field, krate: &TokenStream) -> TokenStream {
     let attrs = &field.attrs;
     let name = &field.name;
     let ty = &field.ty;
@@ -88,10 +91,17 @@ fn field_checks(field: &Field, krate: &TokenStream) -> TokenStream {
             #krate::request::__private::PresenceProbe::<#ty>::required(#checker, #name, #value);
         ));
     }
-    let (min, max) = match (&attrs.len, &attrs.min_len, &attrs.max_len) {
-        (Some(len), _, _) => (Some(len.value), Some(len.value)),
-        (None, min, max) => (min.as_ref().map(|v| v.value), max.as_ref().map(|v| v.value)),
-    };
+    if let Some(required_if) = &attrs.required_if {
+        let condition = &required_if.value;
+        let test = condition_test(cont, condition, krate);
+        let (sibling, expected) = (&sibling(cont, condition).name, value_text(&condition.value));
+        out.extend(quote_spanned!(span=>
+            if #test {
+                #checker_ty::required_if(#checker, #name, #value, #sibling, #expected);
+            }
+        ));
+    }
+    let (min, max) = length_bounds(field);
     if min.is_some() || max.is_some() {
         let bound = |bound: Option<usize>| match bound {
             Some(n) => quote!(::core::option::Option::Some(#n)),
@@ -114,6 +124,20 @@ fn field_checks(field: &Field, krate: &TokenStream) -> TokenStream {
             quote_spanned!(span=> #checker_ty::one_of(#checker, #name, #value, &[#(#allowed),*]);),
         );
     }
+    if attrs.uscc.is_some() {
+        out.extend(quote_spanned!(span=> #checker_ty::uscc(#checker, #name, #value);));
+    }
+    if attrs.resident_id.is_some() {
+        out.extend(quote_spanned!(span=> #checker_ty::resident_id(#checker, #name, #value);));
+    }
+    if let Some(resident_id_if) = &attrs.resident_id_if {
+        let test = condition_test(cont, &resident_id_if.value, krate);
+        out.extend(quote_spanned!(span=>
+            if #test {
+                #checker_ty::resident_id(#checker, #name, #value);
+            }
+        ));
+    }
     if attrs.nested.is_some() {
         out.extend(quote_spanned!(span=>
             #krate::request::__private::RecordProbe::<#ty>::validate_into(
@@ -123,6 +147,182 @@ fn field_checks(field: &Field, krate: &TokenStream) -> TokenStream {
         ));
     }
     out
+}
+
+/// The field a condition reads (`check.rs` has made sure it exists).
+fn sibling<'c, 'a>(cont: &'c Container<'a>, condition: &Condition) -> &'c Field<'a> {
+    cont.fields
+        .iter()
+        .find(|field| field.ident.unraw() == condition.field.unraw())
+        .expect("check.rs refuses a condition on a missing field")
+}
+
+/// Whether the sibling equals the condition's value. The value comes first, so that a value of
+/// the wrong type is reported at the value.
+fn condition_test(cont: &Container, condition: &Condition, krate: &TokenStream) -> TokenStream {
+    let span = condition.field.span();
+    let start = condition.value.clone().into_iter().next().map_or(span, |token| token.span());
+    let mut member = sibling(cont, condition).ident.clone();
+    member.set_span(span);
+    let krate = respan(krate.clone(), span);
+    // An invisible group keeps an expression such as `a | b` in one piece after the `&`.
+    let value = Group::new(Delimiter::None, condition.value.clone());
+    let value = quote_spanned!(start=> &#value);
+    quote_spanned!(span=> #krate::request::__private::Matches::matches(#value, &self.#member))
+}
+
+/// A condition's value as written, for messages and metadata: `IdType::IdCard`.
+fn value_text(value: &TokenStream) -> String {
+    value.to_string().replace(" :: ", "::").replace(":: ", "::")
+}
+
+/// `impl Describe`: every serialized field's metadata, in declaration order.
+fn describe_impl(cont: &Container, krate: &TokenStream) -> TokenStream {
+    let ident = cont.ident;
+    let fields = cont.fields.iter().filter(|field| !is_skipped(field)).map(|field| {
+        let name = &field.name;
+        let place = match (&field.attrs.path, &field.attrs.query) {
+            (Some(_), _) => quote!(Path),
+            (None, Some(_)) => quote!(Query),
+            (None, None) => quote!(Body),
+        };
+        let required = always_sent(field);
+        let encrypted = field.attrs.encrypt.is_some();
+        let redacted = field.attrs.redact.is_some();
+        let list = is_list(field.ty);
+        let rules = rules_meta(cont, field, krate);
+        let doc = &field.doc;
+        let nested = match &field.attrs.nested {
+            // Its own fields again: the constant would refer to itself, and the paths never end.
+            Some(_) if mentions(field.ty.to_token_stream(), cont.ident) => {
+                quote!(::core::option::Option::None)
+            }
+            Some(_) => {
+                let ty = &field.ty;
+                let private = quote!(#krate::request::__private);
+                quote!(::core::option::Option::Some({
+                    #[allow(unused_imports)]
+                    use #private::NotARecord as _;
+                    #private::RecordProbe::<#ty>::FIELDS
+                }))
+            }
+            None => quote!(::core::option::Option::None),
+        };
+        quote! {
+            #krate::request::FieldInfo {
+                name: #name,
+                place: #krate::request::Place::#place,
+                required: #required,
+                encrypted: #encrypted,
+                redacted: #redacted,
+                list: #list,
+                rules: &[#(#rules),*],
+                doc: #doc,
+                nested: #nested,
+            }
+        }
+    });
+    quote! {
+        #[automatically_derived]
+        impl #krate::request::Describe for #ident {
+            const FIELDS: &'static [#krate::request::FieldInfo] = &[#(#fields),*];
+        }
+    }
+}
+
+/// The field's rules other than `required`, as `Rule` values, in the order they are checked.
+fn rules_meta(cont: &Container, field: &Field, krate: &TokenStream) -> Vec<TokenStream> {
+    let attrs = &field.attrs;
+    let rule = quote!(#krate::request::Rule);
+    let when = |condition: &Condition, then: TokenStream| {
+        let sibling = &sibling(cont, condition).name;
+        let value = value_text(&condition.value);
+        quote!(#rule::When { field: #sibling, value: #value, then: &#then })
+    };
+    let bound = |bound: Option<usize>| match bound {
+        Some(n) => quote!(::core::option::Option::Some(#n)),
+        None => quote!(::core::option::Option::None),
+    };
+    let mut out = Vec::new();
+    if let Some(required_if) = &attrs.required_if {
+        let sibling = &sibling(cont, &required_if.value).name;
+        let value = value_text(&required_if.value.value);
+        out.push(quote!(#rule::RequiredIf { field: #sibling, value: #value }));
+    }
+    let (min, max) = length_bounds(field);
+    if min.is_some() || max.is_some() {
+        let (min, max) = (bound(min), bound(max));
+        out.push(quote!(#rule::Length { min: #min, max: #max }));
+    }
+    if let Some(digits) = &attrs.digits {
+        let counts = &digits.value;
+        out.push(quote!(#rule::Digits { counts: &[#(#counts),*] }));
+    }
+    if let Some(one_of) = &attrs.one_of {
+        let allowed = &one_of.value;
+        out.push(quote!(#rule::OneOf { allowed: &[#(#allowed),*] }));
+    }
+    if attrs.uscc.is_some() {
+        out.push(quote!(#rule::Uscc));
+    }
+    if attrs.resident_id.is_some() {
+        out.push(quote!(#rule::ResidentId));
+    }
+    if let Some(resident_id_if) = &attrs.resident_id_if {
+        out.push(when(&resident_id_if.value, quote!(#rule::ResidentId)));
+    }
+    out
+}
+
+/// Whether `tokens` name the struct `ident`, as `Self` or by name.
+fn mentions(tokens: TokenStream, ident: &Ident) -> bool {
+    tokens.into_iter().any(|token| match token {
+        TokenTree::Ident(found) => found == "Self" || found == *ident,
+        TokenTree::Group(group) => mentions(group.stream(), ident),
+        TokenTree::Punct(_) | TokenTree::Literal(_) => false,
+    })
+}
+
+/// `len`, or `min_len` and `max_len`.
+fn length_bounds(field: &Field) -> (Option<usize>, Option<usize>) {
+    let attrs = &field.attrs;
+    match (&attrs.len, &attrs.min_len, &attrs.max_len) {
+        (Some(len), _, _) => (Some(len.value), Some(len.value)),
+        (None, min, max) => (min.as_ref().map(|v| v.value), max.as_ref().map(|v| v.value)),
+    }
+}
+
+/// Whether serde never serializes the field (`skip`, `skip_serializing`): it is not described.
+fn is_skipped(field: &Field) -> bool {
+    field.serde.omissions.iter().any(|ident| ident == "skip" || ident == "skip_serializing")
+}
+
+/// Whether the field is always sent: marked `required` or `path`, or of a type that cannot be
+/// absent and that serde does not leave out.
+fn always_sent(field: &Field) -> bool {
+    let attrs = &field.attrs;
+    attrs.required.is_some()
+        || attrs.path.is_some()
+        || (attrs.required_if.is_none()
+            && field.serde.omissions.is_empty()
+            && generic_of(field.ty, "Option").is_none())
+}
+
+/// Whether the field is a sequence: `Vec<…>` or `Option<Vec<…>>`.
+fn is_list(ty: &Type) -> bool {
+    let inner = generic_of(ty, "Option").unwrap_or(ty);
+    generic_of(inner, "Vec").is_some()
+}
+
+/// `T` when `ty` is written `Name<T>` (with any path before `Name`).
+fn generic_of<'a>(ty: &'a Type, name: &str) -> Option<&'a Type> {
+    let Type::Path(path) = ty else { return None };
+    let last = path.path.segments.last().filter(|segment| segment.ident == name)?;
+    let PathArguments::AngleBracketed(arguments) = &last.arguments else { return None };
+    match arguments.args.first()? {
+        GenericArgument::Type(inner) if path.qself.is_none() => Some(inner),
+        _ => None,
+    }
 }
 
 /// `impl EncryptFields`: a new value built field by field.
@@ -214,10 +414,12 @@ fn request_impl(cont: &Container, krate: &TokenStream) -> TokenStream {
     };
     let template = &endpoint.value.template;
     let query = cont.fields.iter().filter(|f| f.attrs.query.is_some()).map(|f| &f.name);
+    let title = &cont.title;
     quote! {
         #[automatically_derived]
         impl #krate::request::WechatRequest for #ident {
             type Response = #response;
+            const DOC: &'static ::core::primitive::str = #title;
             const METHOD: #krate::request::Method = #krate::request::Method::#method;
             const PATH: &'static ::core::primitive::str = #template;
             const QUERY: &'static [&'static ::core::primitive::str] = &[#(#query),*];

@@ -55,6 +55,7 @@ pub fn expand(input: &DeriveInput, kind: Kind, error: syn::Error) -> TokenStream
             #[automatically_derived]
             impl #impl_generics #krate::request::WechatRequest for #ident #ty_generics #where_clause #serialize {
                 type Response = #response;
+                const DOC: &'static ::core::primitive::str = "";
                 const METHOD: #krate::request::Method = #krate::request::Method::#method;
                 const PATH: &'static ::core::primitive::str = #template;
                 const QUERY: &'static [&'static ::core::primitive::str] = &[];
@@ -81,6 +82,10 @@ pub fn expand(input: &DeriveInput, kind: Kind, error: syn::Error) -> TokenStream
                 ) -> ::core::result::Result<Self, #private::CryptoError> {
                     ::core::unreachable!("the derive reported an error; this crate does not compile")
                 }
+            }
+            #[automatically_derived]
+            impl #impl_generics #krate::request::Describe for #ident #ty_generics #where_clause {
+                const FIELDS: &'static [#krate::request::FieldInfo] = &[];
             }
             #[automatically_derived]
             impl #impl_generics #private::HoldsRecords for #ident #ty_generics #where_clause {}

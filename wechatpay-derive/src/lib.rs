@@ -86,11 +86,14 @@ use crate::ast::Kind;
 ///     pub data: Vec<Contact>,
 /// }
 ///
-/// use wechatpay::request::{Rule, Validate, WechatRequest as _};
+/// use wechatpay::request::{Describe, Rule, Validate, WechatRequest as _, field_paths};
 /// let query = QueryOrder { out_trade_no: "1217752501201407033233368018".into(), mchid: "12".into() };
 /// let violations = query.validate().unwrap_err();
 /// assert!(violations.contains("mchid", &Rule::Digits { counts: &[8, 9, 10] }));
 /// assert_eq!(QueryOrder::QUERY, ["mchid"]);
+///
+/// let paths: Vec<String> = field_paths(Contacts::FIELDS).into_iter().map(|(path, _)| path).collect();
+/// assert_eq!(paths, ["data", "data[].tel"]);
 /// ```
 ///
 /// # Struct attributes: `#[wechat(...)]` above the struct
@@ -113,14 +116,21 @@ use crate::ast::Kind;
 /// | `encrypt` | RSA-OAEP under the configured WeChat Pay key, then base64 (body and query fields, not path fields); a `Sensitive` serializes only so, and never prints | `Sensitive`, `Option<Sensitive>`, `Vec<Sensitive>` |
 /// | `redact` | personal data the API does not encrypt (an address): sent as is, printed as `<redacted>` by any `Debug`; not with `encrypt` | `Redacted<T>`, and `Option`/`Vec` of it |
 /// | `required` | present and non-empty | `String`, `Option<_>`, `Vec<_>` |
+/// | `required_if(field = VALUE)` | `required` while the sibling `field` (its Rust name) equals `VALUE`, any expression (an `Option` sibling must be `Some(VALUE)`); reported as `Rule::RequiredIf`; not with `required`, nor on a `path` field | as `required`; the sibling: a `PartialEq` type or an `Option` of one, VALUE of that type (text siblings also take a `"literal"`) |
 /// | `len = N` | exactly N characters | `String`, `Option<String>` |
 /// | `min_len = N`, `max_len = N` | at least / at most N characters | `String`, `Option<String>` |
 /// | `digits = N` or `digits = [N, M]` | ASCII digits only, N (or M) of them | `String`, `Option<String>` |
 /// | `one_of = ["A", "B"]` | one of the literals | `String`, `Option<String>` |
+/// | `uscc` | a unified social credit code (统一社会信用代码): 18 characters of GB 32100's charset, the last its check character | text: `String`, `Sensitive`, `Redacted<String>`, `Option`s of them |
+/// | `resident_id` | a mainland resident ID number (居民身份证号码): 17 digits and the GB 11643 check character (a digit or upper-case `X`) | text |
+/// | `resident_id_if(field = VALUE)` | `resident_id` while the sibling `field` equals `VALUE` (as in `required_if`); a failure is reported as `Rule::ResidentId` | text |
 /// | `nested` | validated and encrypted recursively; violations read `data[2].tel` | a `WechatRecord` or a `Vec`/`Option`/`Box` of one |
 ///
-/// Text rules skip absent and empty values: combine them with `required` to demand a value. All
-/// names in violations, placeholders and the query are the serialized names, honouring
+/// Text rules skip absent and empty values: combine them with `required` to demand a value.
+/// `uscc` and `resident_id` fix the whole format, so they take no other text rule (`len`,
+/// `min_len`, `max_len`, `digits`, `one_of`) and exclude each other; `resident_id_if` does take
+/// them, for the other kinds of document (`max_len = 64, resident_id_if(id_type = IdType::IdCard)`).
+/// All names in violations, placeholders and the query are the serialized names, honouring
 /// `#[serde(rename = "...")]` and `#[serde(rename_all = "...")]`. `path` and `query` fields are
 /// left out of the JSON body, and `None` fields are not sent. Every field type must be `Clone`:
 /// encryption builds an encrypted copy and leaves the caller's value untouched.
@@ -140,7 +150,8 @@ use crate::ast::Kind;
 /// Mistakes are compile errors, all reported at once, at the attribute or field concerned: a
 /// placeholder without its `path` field (and the reverse), a body field on a `GET` or `DELETE`,
 /// `encrypt` on a path field, a rule that the field's type cannot take, a misspelt attribute (with a
-/// suggestion), and more.
+/// suggestion), a condition that names no field of the struct (with a suggestion) or the field
+/// itself, a condition whose value does not have the sibling's type, and more.
 ///
 /// A field that holds records but is not marked `nested` is refused too, since their `encrypt`
 /// fields would be sent in plaintext. Records are found by type in the std collections and smart
@@ -152,6 +163,20 @@ use crate::ast::Kind;
 /// `struct Wrapper { person: Person }`), or behind a type alias of a tuple, a `Result` or a
 /// generic type of your own: derive `WechatRecord` for such a wrapper and mark its field and yours
 /// `nested`.
+///
+/// # Metadata
+///
+/// Both derives implement `request::Describe`: `FIELDS` holds a `FieldInfo` per serialized field
+/// (`#[serde(skip)]` ones are left out), in declaration order: its serialized name, its `Place`
+/// (body, path or query), whether it is always sent (`required`, `path`, or a type that is not
+/// `Option<…>` and no `skip_serializing_if`; a `required_if` field is not), `encrypt`, `redact`,
+/// whether it is a list (`Vec<…>`, `Option<Vec<…>>`), its rules other than `required` (a
+/// conditional one as `Rule::RequiredIf` or `Rule::When`), the first paragraph of its doc comment,
+/// and for a `nested` field the record's fields. `WechatRequest::DOC` is the first line of the
+/// struct's doc comment. `request::field_paths` flattens them into the paths the API pages list
+/// (`data`, `data[].cert_no`), so that a test can compare a request with its page. A `nested`
+/// field whose type names the record itself (`Vec<Self>`) has `nested: None`: its paths would
+/// never end.
 #[proc_macro_derive(WechatRequest, attributes(wechat))]
 pub fn derive_wechat_request(input: TokenStream) -> TokenStream {
     derive(input, Kind::Request)
@@ -170,18 +195,39 @@ pub fn derive_wechat_request(input: TokenStream) -> TokenStream {
 /// use wechatpay::request::{Rule, Validate};
 /// use wechatpay::{Sensitive, WechatRecord};
 ///
+/// #[derive(Debug, Clone, PartialEq, Serialize)]
+/// pub enum IdType {
+///     #[serde(rename = "IDCARD")]
+///     IdCard,
+///     #[serde(rename = "PASSPORT")]
+///     Passport,
+/// }
+///
 /// #[derive(Debug, Serialize, WechatRecord)]
 /// pub struct Qualification {
-///     #[wechat(required, len = 18, encrypt)]
+///     pub id_type: IdType,
+///     #[wechat(required, max_len = 64, resident_id_if(id_type = IdType::IdCard), encrypt)]
 ///     pub cert_no: Sensitive,
 ///     #[wechat(digits = [11])]
 ///     pub tel: Option<String>,
+///     #[wechat(uscc)]
+///     pub seller_uscc: Option<String>,
 /// }
 ///
-/// let item = Qualification { cert_no: "".into(), tel: Some("138".into()) };
+/// let item = Qualification {
+///     id_type: IdType::IdCard,
+///     cert_no: "".into(),
+///     tel: Some("138".into()),
+///     seller_uscc: Some("91350100M000100Y43".into()),
+/// };
 /// let violations = item.validate().unwrap_err();
 /// assert!(violations.contains("cert_no", &Rule::Required));
 /// assert!(violations.contains("tel", &Rule::Digits { counts: &[11] }));
+///
+/// let passport = Qualification { id_type: IdType::Passport, cert_no: "E12345678".into(), ..item };
+/// assert!(passport.validate().is_err_and(|v| v.iter().all(|v| v.path == "tel")));
+/// let card = Qualification { id_type: IdType::IdCard, ..passport };
+/// assert!(card.validate().unwrap_err().contains("cert_no", &Rule::ResidentId));
 /// ```
 #[proc_macro_derive(WechatRecord, attributes(wechat))]
 pub fn derive_wechat_record(input: TokenStream) -> TokenStream {

@@ -38,6 +38,9 @@ fn request_with_path_query_body_and_nested_records() {
         "request",
         Kind::Request,
         quote! {
+            /// Reports qualifications (核销资格).
+            ///
+            /// Not idempotent.
             #[derive(Serialize, WechatRequest)]
             #[wechat(post = "/v3/gov/subsidy/{sub_mchid}/qualifications", response = SyncReply)]
             #[wechat(validate_with = rules::sync, lookup = "POST /v3/gov/subsidy/query")]
@@ -47,6 +50,8 @@ fn request_with_path_query_body_and_nested_records() {
                 pub sub_mchid: String,
                 #[wechat(query, one_of = ["0", "1"])]
                 pub mode: Option<String>,
+                /// Request serial number
+                /// (请求流水号).
                 #[wechat(required, max_len = 64)]
                 pub req_ssn: String,
                 #[wechat(required, len = 18, encrypt)]
@@ -93,6 +98,37 @@ fn record_with_redact_nested_and_containers() {
                 #[wechat(nested)]
                 pub contacts: Vec<Contact>,
                 pub tags: BTreeMap<String, (u32, Tag)>,
+            }
+        },
+    );
+}
+
+#[test]
+fn record_with_identifiers_conditions_and_docs() {
+    assert_snapshot(
+        "conditional_record",
+        Kind::Record,
+        quote! {
+            /// A seller and its contact.
+            #[derive(Serialize, WechatRecord)]
+            pub struct Seller {
+                /// Unified social credit code (统一社会信用代码).
+                ///
+                /// Checked against GB 32100.
+                #[wechat(required, uscc)]
+                pub uniscid: String,
+                /// Kind of identity document.
+                pub id_type: Option<IdType>,
+                /// Identity document number,
+                /// encrypted.
+                #[wechat(required_if(id_type = IdType::IdCard), resident_id_if(id_type = IdType::IdCard), max_len = 64, encrypt)]
+                pub id_no: Option<Sensitive>,
+                #[wechat(resident_id)]
+                #[serde(rename = "legalId")]
+                pub legal_id: Redacted<String>,
+                pub tags: Option<Vec<String>>,
+                #[serde(skip)]
+                pub note: String,
             }
         },
     );

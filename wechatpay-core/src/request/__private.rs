@@ -18,7 +18,7 @@ pub use crate::cipher::FieldEncryptor;
 pub use crate::error::CryptoError;
 
 use super::encrypt::RedactValue;
-use super::{Checker, EncryptFields, Present};
+use super::{Checker, Describe, EncryptFields, FieldInfo, Present};
 
 /// Types that hold WeChat Pay records: every record and request (the derives implement it),
 /// and the std containers and smart pointers of such types, at any depth. A field of such a
@@ -72,6 +72,11 @@ impl<T: EncryptFields> RecordProbe<T> {
     }
 }
 
+impl<T: Describe> RecordProbe<T> {
+    /// The fields of the record a `nested` field holds: shadows the trait's empty list.
+    pub const FIELDS: &'static [FieldInfo] = T::FIELDS;
+}
+
 impl<T: HoldsRecords + ?Sized> RecordProbe<T> {
     /// Found when `T` holds records in any container: shadows the trait's constant.
     pub const HOLDS_RECORDS: bool = true;
@@ -85,6 +90,8 @@ pub trait NotARecord {
     const HOLDS_RECORDS: bool = false;
     /// `false`: nothing to encrypt.
     const HAS_ENCRYPTED_FIELDS: bool = false;
+    /// No fields to describe (`require_record` reports the misuse).
+    const FIELDS: &'static [FieldInfo] = &[];
 
     /// Nothing to validate.
     fn validate_into<T>(_value: &T, _checker: &mut Checker<'_>) {}
@@ -176,3 +183,43 @@ pub trait NeverAbsent {
 }
 
 impl<T: ?Sized> NeverAbsent for PresenceProbe<T> {}
+
+/// The test behind `required_if(field = VALUE)` and `resident_id_if(field = VALUE)`, implemented
+/// by the value's type: whether the sibling field is `VALUE`. An `Option` sibling is `VALUE` only
+/// when it is `Some(VALUE)`. The value is `self`, so that a value of the wrong type is reported
+/// at the value.
+#[diagnostic::on_unimplemented(
+    message = "a condition cannot compare `{Self}` with the field's `{F}`",
+    label = "not a value of the field's type",
+    note = "the value after `=` must have the named field's type (for an `Option<T>` field, `T`), and that type must implement `PartialEq`"
+)]
+pub trait Matches<F: ?Sized> {
+    /// Whether `field` is `self`.
+    fn matches(&self, field: &F) -> bool;
+}
+
+impl<T: PartialEq> Matches<T> for T {
+    fn matches(&self, field: &T) -> bool {
+        field == self
+    }
+}
+
+impl<T: PartialEq> Matches<Option<T>> for T {
+    fn matches(&self, field: &Option<T>) -> bool {
+        field.as_ref() == Some(self)
+    }
+}
+
+/// A text field compared with a literal: `required_if(kind = "IDCARD")`.
+impl Matches<String> for &str {
+    fn matches(&self, field: &String) -> bool {
+        field == self
+    }
+}
+
+/// An optional text field compared with a literal.
+impl Matches<Option<String>> for &str {
+    fn matches(&self, field: &Option<String>) -> bool {
+        field.as_deref() == Some(*self)
+    }
+}

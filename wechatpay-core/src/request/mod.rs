@@ -1,11 +1,15 @@
-//! The request layer `#[derive(WechatRequest)]` targets: validation, the encryption step, and the
-//! preparation of the exact bytes to send (method, request target, body, headers).
+//! The request layer `#[derive(WechatRequest)]` targets: validation, the encryption step, the
+//! preparation of the exact bytes to send (method, request target, body, headers), and what the
+//! derives know about each field (`Describe`).
 
+mod describe;
 mod encrypt;
+mod ids;
 mod prepare;
 mod url;
 mod validate;
 
+pub use describe::{Describe, FieldInfo, Place, field_paths};
 pub use encrypt::{EncryptFields, EncryptValue, RedactValue};
 pub use prepare::{PreparedRequest, WechatRequest};
 pub use url::encode_component;

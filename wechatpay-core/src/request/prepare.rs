@@ -22,6 +22,9 @@ use crate::sign::{Authorization, Signer};
 pub trait WechatRequest: Serialize + Validate + EncryptFields {
     /// The decoded answer.
     type Response: ApiResponse;
+    /// The title: the first line of the struct's doc comment (`""` if none), for describing the
+    /// endpoint.
+    const DOC: &'static str;
     /// The HTTP method.
     const METHOD: Method;
     /// The URL path template with `{placeholders}` named after path fields (serialized names).

@@ -1,5 +1,6 @@
 //! Validation: every violation of every rule, each with the serialized path of its field.
 
+use super::ids;
 use crate::sensitive::{Redacted, Sensitive};
 use crate::violations::{Rule, Violation, Violations};
 
@@ -79,6 +80,38 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// `name` must be present and non-empty; called while its condition holds (the sibling
+    /// `field` is `expected`, as `#[wechat(required_if(field = expected))]` declares).
+    pub fn required_if<T: Present + ?Sized>(
+        &mut self,
+        name: &str,
+        value: &T,
+        field: &'static str,
+        expected: &'static str,
+    ) {
+        if !value.is_present() {
+            self.report(name, Rule::RequiredIf { field, value: expected });
+        }
+    }
+
+    /// A present text `name` must be a unified social credit code with a valid check character.
+    pub fn uscc<T: Text + ?Sized>(&mut self, name: &str, value: &T) {
+        if let Some(text) = value.text().filter(|t| !t.is_empty())
+            && !ids::is_uscc(text)
+        {
+            self.report(name, Rule::Uscc);
+        }
+    }
+
+    /// A present text `name` must be a resident ID number with a valid check digit.
+    pub fn resident_id<T: Text + ?Sized>(&mut self, name: &str, value: &T) {
+        if let Some(text) = value.text().filter(|t| !t.is_empty())
+            && !ids::is_resident_id(text)
+        {
+            self.report(name, Rule::ResidentId);
+        }
+    }
+
     fn join(&self, name: &str) -> String {
         if self.path.is_empty() { name.to_owned() } else { format!("{}.{name}", self.path) }
     }
@@ -121,9 +154,9 @@ impl<T: Validate + ?Sized> Validate for Box<T> {
 
 /// Values `required` can check: absent means `None`, an empty string or an empty list.
 #[diagnostic::on_unimplemented(
-    message = "`required` cannot check `{Self}`: it is never absent",
-    label = "`required` applies to text (String, Sensitive, Redacted<String>), Option<_> and Vec<_> fields",
-    note = "remove `required`, or make the field an `Option<{Self}>`"
+    message = "`required` and `required_if` cannot check `{Self}`: it is never absent",
+    label = "they apply to text (String, Sensitive, Redacted<String>), Option<_> and Vec<_> fields",
+    note = "remove the attribute, or make the field an `Option<{Self}>`"
 )]
 pub trait Present {
     /// Whether the value counts as given.
@@ -166,9 +199,9 @@ impl<T> Present for Vec<T> {
     }
 }
 
-/// Values that text rules (`len`, `digits`, `one_of`) can check.
+/// Values that text rules (`len`, `digits`, `one_of`, `uscc`, `resident_id`, …) can check.
 #[diagnostic::on_unimplemented(
-    message = "text rules (`len`, `min_len`, `max_len`, `digits`, `one_of`) cannot check `{Self}`",
+    message = "text rules (`len`, `min_len`, `max_len`, `digits`, `one_of`, `uscc`, `resident_id`) cannot check `{Self}`",
     label = "this field is not text",
     note = "text rules apply to String, Sensitive, Redacted<String> and their Option fields; a typed field already restricts its values"
 )]

@@ -33,5 +33,36 @@ const _: () = {
         }
     }
     #[automatically_derived]
+    impl ::wechatpay::request::Describe for Qualification {
+        const FIELDS: &'static [::wechatpay::request::FieldInfo] = &[
+            ::wechatpay::request::FieldInfo {
+                name: "name",
+                place: ::wechatpay::request::Place::Body,
+                required: true,
+                encrypted: true,
+                redacted: false,
+                list: false,
+                rules: &[],
+                doc: "",
+                nested: ::core::option::Option::None,
+            },
+            ::wechatpay::request::FieldInfo {
+                name: "tel",
+                place: ::wechatpay::request::Place::Body,
+                required: false,
+                encrypted: true,
+                redacted: false,
+                list: false,
+                rules: &[
+                    ::wechatpay::request::Rule::Digits {
+                        counts: &[13usize, 14usize],
+                    },
+                ],
+                doc: "",
+                nested: ::core::option::Option::None,
+            },
+        ];
+    }
+    #[automatically_derived]
     impl ::wechatpay::request::__private::HoldsRecords for Qualification {}
 };

@@ -41,6 +41,59 @@ const _: () = {
         }
     }
     #[automatically_derived]
+    impl ::wechatpay::request::Describe for Buyer {
+        const FIELDS: &'static [::wechatpay::request::FieldInfo] = &[
+            ::wechatpay::request::FieldInfo {
+                name: "tel",
+                place: ::wechatpay::request::Place::Body,
+                required: true,
+                encrypted: true,
+                redacted: false,
+                list: false,
+                rules: &[],
+                doc: "",
+                nested: ::core::option::Option::None,
+            },
+            ::wechatpay::request::FieldInfo {
+                name: "address",
+                place: ::wechatpay::request::Place::Body,
+                required: true,
+                encrypted: false,
+                redacted: true,
+                list: false,
+                rules: &[],
+                doc: "",
+                nested: ::core::option::Option::None,
+            },
+            ::wechatpay::request::FieldInfo {
+                name: "contacts",
+                place: ::wechatpay::request::Place::Body,
+                required: true,
+                encrypted: false,
+                redacted: false,
+                list: true,
+                rules: &[],
+                doc: "",
+                nested: ::core::option::Option::Some({
+                    #[allow(unused_imports)]
+                    use ::wechatpay::request::__private::NotARecord as _;
+                    ::wechatpay::request::__private::RecordProbe::<Vec<Contact>>::FIELDS
+                }),
+            },
+            ::wechatpay::request::FieldInfo {
+                name: "tags",
+                place: ::wechatpay::request::Place::Body,
+                required: true,
+                encrypted: false,
+                redacted: false,
+                list: false,
+                rules: &[],
+                doc: "",
+                nested: ::core::option::Option::None,
+            },
+        ];
+    }
+    #[automatically_derived]
     impl ::wechatpay::request::__private::HoldsRecords for Buyer {}
     const _: () = ::wechatpay::request::__private::require_redacted::<
         Redacted<String>,

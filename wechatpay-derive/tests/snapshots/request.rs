@@ -76,10 +76,117 @@ const _: () = {
         }
     }
     #[automatically_derived]
+    impl ::wechatpay::request::Describe for QualificationsSync {
+        const FIELDS: &'static [::wechatpay::request::FieldInfo] = &[
+            ::wechatpay::request::FieldInfo {
+                name: "sub_mchid",
+                place: ::wechatpay::request::Place::Path,
+                required: true,
+                encrypted: false,
+                redacted: false,
+                list: false,
+                rules: &[
+                    ::wechatpay::request::Rule::Digits {
+                        counts: &[8usize, 9usize, 10usize],
+                    },
+                ],
+                doc: "",
+                nested: ::core::option::Option::None,
+            },
+            ::wechatpay::request::FieldInfo {
+                name: "mode",
+                place: ::wechatpay::request::Place::Query,
+                required: false,
+                encrypted: false,
+                redacted: false,
+                list: false,
+                rules: &[
+                    ::wechatpay::request::Rule::OneOf {
+                        allowed: &["0", "1"],
+                    },
+                ],
+                doc: "",
+                nested: ::core::option::Option::None,
+            },
+            ::wechatpay::request::FieldInfo {
+                name: "req_ssn",
+                place: ::wechatpay::request::Place::Body,
+                required: true,
+                encrypted: false,
+                redacted: false,
+                list: false,
+                rules: &[
+                    ::wechatpay::request::Rule::Length {
+                        min: ::core::option::Option::None,
+                        max: ::core::option::Option::Some(64usize),
+                    },
+                ],
+                doc: "Request serial number (请求流水号).",
+                nested: ::core::option::Option::None,
+            },
+            ::wechatpay::request::FieldInfo {
+                name: "certNo",
+                place: ::wechatpay::request::Place::Body,
+                required: true,
+                encrypted: true,
+                redacted: false,
+                list: false,
+                rules: &[
+                    ::wechatpay::request::Rule::Length {
+                        min: ::core::option::Option::Some(18usize),
+                        max: ::core::option::Option::Some(18usize),
+                    },
+                ],
+                doc: "",
+                nested: ::core::option::Option::None,
+            },
+            ::wechatpay::request::FieldInfo {
+                name: "data",
+                place: ::wechatpay::request::Place::Body,
+                required: true,
+                encrypted: false,
+                redacted: false,
+                list: true,
+                rules: &[],
+                doc: "",
+                nested: ::core::option::Option::Some({
+                    #[allow(unused_imports)]
+                    use ::wechatpay::request::__private::NotARecord as _;
+                    ::wechatpay::request::__private::RecordProbe::<
+                        Vec<Qualification>,
+                    >::FIELDS
+                }),
+            },
+            ::wechatpay::request::FieldInfo {
+                name: "amount",
+                place: ::wechatpay::request::Place::Body,
+                required: true,
+                encrypted: false,
+                redacted: false,
+                list: false,
+                rules: &[],
+                doc: "",
+                nested: ::core::option::Option::None,
+            },
+            ::wechatpay::request::FieldInfo {
+                name: "status",
+                place: ::wechatpay::request::Place::Body,
+                required: true,
+                encrypted: false,
+                redacted: false,
+                list: false,
+                rules: &[],
+                doc: "",
+                nested: ::core::option::Option::None,
+            },
+        ];
+    }
+    #[automatically_derived]
     impl ::wechatpay::request::__private::HoldsRecords for QualificationsSync {}
     #[automatically_derived]
     impl ::wechatpay::request::WechatRequest for QualificationsSync {
         type Response = SyncReply;
+        const DOC: &'static ::core::primitive::str = "Reports qualifications (核销资格).";
         const METHOD: ::wechatpay::request::Method = ::wechatpay::request::Method::Post;
         const PATH: &'static ::core::primitive::str = "/v3/gov/subsidy/{sub_mchid}/qualifications";
         const QUERY: &'static [&'static ::core::primitive::str] = &["mode"];

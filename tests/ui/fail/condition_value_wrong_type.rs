@@ -1,0 +1,17 @@
+use serde::Serialize;
+use wechatpay::{Sensitive, WechatRecord};
+
+#[derive(Clone, PartialEq, Serialize)]
+pub enum IdType {
+    IdCard,
+    Passport,
+}
+
+#[derive(Serialize, WechatRecord)]
+pub struct Holder {
+    pub id_type: Option<IdType>,
+    #[wechat(resident_id_if(id_type = "IDCARD"), encrypt)]
+    pub id_no: Option<Sensitive>,
+}
+
+fn main() {}

@@ -1,0 +1,10 @@
+use serde::Serialize;
+use wechatpay::WechatRecord;
+
+#[derive(Serialize, WechatRecord)]
+pub struct Seller {
+    #[wechat(uscc)]
+    pub uniscid: u32,
+}
+
+fn main() {}

@@ -1,0 +1,12 @@
+use serde::Serialize;
+use wechatpay::{Sensitive, WechatRecord};
+
+#[derive(Serialize, WechatRecord)]
+pub struct Seller {
+    #[wechat(required, uscc, len = 18)]
+    pub uniscid: String,
+    #[wechat(resident_id, digits = 18, encrypt)]
+    pub id_no: Option<Sensitive>,
+}
+
+fn main() {}

@@ -1,0 +1,189 @@
+#[doc(hidden)]
+#[allow(non_upper_case_globals, unused_qualifications)]
+const _: () = {
+    #[automatically_derived]
+    impl ::wechatpay::request::Validate for Seller {
+        fn validate_into(&self, __checker: &mut ::wechatpay::request::Checker<'_>) {
+            ::wechatpay::request::Checker::required(__checker, "uniscid", &self.uniscid);
+            ::wechatpay::request::Checker::uscc(__checker, "uniscid", &self.uniscid);
+            if ::wechatpay::request::__private::Matches::matches(
+                &IdType::IdCard,
+                &self.id_type,
+            ) {
+                ::wechatpay::request::Checker::required_if(
+                    __checker,
+                    "id_no",
+                    &self.id_no,
+                    "id_type",
+                    "IdType::IdCard",
+                );
+            }
+            ::wechatpay::request::Checker::length(
+                __checker,
+                "id_no",
+                &self.id_no,
+                ::core::option::Option::None,
+                ::core::option::Option::Some(64usize),
+            );
+            if ::wechatpay::request::__private::Matches::matches(
+                &IdType::IdCard,
+                &self.id_type,
+            ) {
+                ::wechatpay::request::Checker::resident_id(
+                    __checker,
+                    "id_no",
+                    &self.id_no,
+                );
+            }
+            ::wechatpay::request::Checker::resident_id(
+                __checker,
+                "legalId",
+                &self.legal_id,
+            );
+        }
+    }
+    #[automatically_derived]
+    impl ::wechatpay::request::EncryptFields for Seller {
+        const HAS_ENCRYPTED_FIELDS: ::core::primitive::bool = true;
+        fn encrypt_fields(
+            &self,
+            __encryptor: &::wechatpay::request::__private::FieldEncryptor,
+        ) -> ::core::result::Result<Self, ::wechatpay::request::__private::CryptoError> {
+            ::core::result::Result::Ok(Self {
+                uniscid: ::core::clone::Clone::clone(&self.uniscid),
+                id_type: ::wechatpay::request::__private::CopyField::<
+                    __WECHAT_FIELD_1_HOLDS_RECORDS,
+                >::copy(&self.id_type)?,
+                id_no: ::wechatpay::request::EncryptValue::encrypt_value(
+                    &self.id_no,
+                    __encryptor,
+                )?,
+                legal_id: ::wechatpay::request::__private::CopyField::<
+                    __WECHAT_FIELD_3_HOLDS_RECORDS,
+                >::copy(&self.legal_id)?,
+                tags: ::core::clone::Clone::clone(&self.tags),
+                note: ::core::clone::Clone::clone(&self.note),
+            })
+        }
+    }
+    #[automatically_derived]
+    impl ::wechatpay::request::Describe for Seller {
+        const FIELDS: &'static [::wechatpay::request::FieldInfo] = &[
+            ::wechatpay::request::FieldInfo {
+                name: "uniscid",
+                place: ::wechatpay::request::Place::Body,
+                required: true,
+                encrypted: false,
+                redacted: false,
+                list: false,
+                rules: &[::wechatpay::request::Rule::Uscc],
+                doc: "Unified social credit code (统一社会信用代码).",
+                nested: ::core::option::Option::None,
+            },
+            ::wechatpay::request::FieldInfo {
+                name: "id_type",
+                place: ::wechatpay::request::Place::Body,
+                required: false,
+                encrypted: false,
+                redacted: false,
+                list: false,
+                rules: &[],
+                doc: "Kind of identity document.",
+                nested: ::core::option::Option::None,
+            },
+            ::wechatpay::request::FieldInfo {
+                name: "id_no",
+                place: ::wechatpay::request::Place::Body,
+                required: false,
+                encrypted: true,
+                redacted: false,
+                list: false,
+                rules: &[
+                    ::wechatpay::request::Rule::RequiredIf {
+                        field: "id_type",
+                        value: "IdType::IdCard",
+                    },
+                    ::wechatpay::request::Rule::Length {
+                        min: ::core::option::Option::None,
+                        max: ::core::option::Option::Some(64usize),
+                    },
+                    ::wechatpay::request::Rule::When {
+                        field: "id_type",
+                        value: "IdType::IdCard",
+                        then: &::wechatpay::request::Rule::ResidentId,
+                    },
+                ],
+                doc: "Identity document number, encrypted.",
+                nested: ::core::option::Option::None,
+            },
+            ::wechatpay::request::FieldInfo {
+                name: "legalId",
+                place: ::wechatpay::request::Place::Body,
+                required: true,
+                encrypted: false,
+                redacted: false,
+                list: false,
+                rules: &[::wechatpay::request::Rule::ResidentId],
+                doc: "",
+                nested: ::core::option::Option::None,
+            },
+            ::wechatpay::request::FieldInfo {
+                name: "tags",
+                place: ::wechatpay::request::Place::Body,
+                required: false,
+                encrypted: false,
+                redacted: false,
+                list: true,
+                rules: &[],
+                doc: "",
+                nested: ::core::option::Option::None,
+            },
+        ];
+    }
+    #[automatically_derived]
+    impl ::wechatpay::request::__private::HoldsRecords for Seller {}
+    const __WECHAT_FIELD_1_IS_RECORD: ::core::primitive::bool = {
+        #[allow(unused_imports)]
+        use ::wechatpay::request::__private::NotARecord as _;
+        ::wechatpay::request::__private::RecordProbe::<Option<IdType>>::IS_RECORD
+    };
+    const __WECHAT_FIELD_1_HOLDS_RECORDS: ::core::primitive::bool = {
+        #[allow(unused_imports)]
+        use ::wechatpay::request::__private::NotARecord as _;
+        ::wechatpay::request::__private::RecordProbe::<Option<IdType>>::IS_RECORD
+            || ::wechatpay::request::__private::RecordProbe::<
+                Option<IdType>,
+            >::HOLDS_RECORDS
+            || ::wechatpay::request::__private::RecordProbe::<IdType>::IS_RECORD
+            || ::wechatpay::request::__private::RecordProbe::<IdType>::HOLDS_RECORDS
+    };
+    const _: () = ::wechatpay::request::__private::nested_not_forgotten::<
+        ::wechatpay::request::__private::Field<__WECHAT_FIELD_1_IS_RECORD>,
+    >();
+    const _: () = ::wechatpay::request::__private::records_in_supported_container::<
+        ::wechatpay::request::__private::Field<
+            { __WECHAT_FIELD_1_HOLDS_RECORDS && !__WECHAT_FIELD_1_IS_RECORD },
+        >,
+    >();
+    const __WECHAT_FIELD_3_IS_RECORD: ::core::primitive::bool = {
+        #[allow(unused_imports)]
+        use ::wechatpay::request::__private::NotARecord as _;
+        ::wechatpay::request::__private::RecordProbe::<Redacted<String>>::IS_RECORD
+    };
+    const __WECHAT_FIELD_3_HOLDS_RECORDS: ::core::primitive::bool = {
+        #[allow(unused_imports)]
+        use ::wechatpay::request::__private::NotARecord as _;
+        ::wechatpay::request::__private::RecordProbe::<Redacted<String>>::IS_RECORD
+            || ::wechatpay::request::__private::RecordProbe::<
+                Redacted<String>,
+            >::HOLDS_RECORDS
+    };
+    const _: () = ::wechatpay::request::__private::nested_not_forgotten::<
+        ::wechatpay::request::__private::Field<__WECHAT_FIELD_3_IS_RECORD>,
+    >();
+    const _: () = ::wechatpay::request::__private::records_in_supported_container::<
+        ::wechatpay::request::__private::Field<
+            { __WECHAT_FIELD_3_HOLDS_RECORDS && !__WECHAT_FIELD_3_IS_RECORD },
+        >,
+    >();
+};
