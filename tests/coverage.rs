@@ -36,7 +36,7 @@ struct Row<'a> {
 /// The pages by path (`/v3/gov/subsidy/…`).
 fn pages() -> BTreeMap<String, Page> {
     let mut pages = BTreeMap::new();
-    for section in PAGES.split("========== openapi").skip(1) {
+    for section in PAGES.split("\n========== openapi").skip(1) {
         let (first_line, body) = section.split_once('\n').expect("a section has a body");
         let path = first_line.trim().trim_end_matches(".md").to_owned();
         pages.insert(path, parse_page(body));
@@ -194,7 +194,7 @@ fn compare(endpoint: &wechatpay::gov::subsidy::Endpoint, page: &Page) -> Vec<Str
             problems.push(format!("{path}: `{extra}` is {what} in the type, not on the page"));
         }
     }
-    if page.serial_header != !page.encrypted.is_empty() {
+    if page.serial_header == page.encrypted.is_empty() {
         problems.push(format!(
             "{path}: the page's Wechatpay-Serial header and its encrypted fields disagree"
         ));

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::WechatRequest;
 use crate::gov::subsidy::reply::CupReply;
+#[cfg(doc)]
 use crate::money::FenText;
 
 /// 查询审核结果 (query the audit result)
@@ -45,8 +46,9 @@ pub struct AuditResult {
     pub audit_status_desc: Option<String>,
     /// Order state (订单状态).
     pub trade_status: Option<String>,
-    /// Refunded amount (退货金额); no unit published, read as fen.
-    pub refund_at: Option<FenText>,
+    /// Refunded amount (退货金额), as sent: the page publishes no unit, and an answer is not
+    /// read into a unit the SDK would have to guess (a request's amounts are [`FenText`]).
+    pub refund_at: Option<String>,
     /// Refund date (退货日期); no format published.
     pub refund_dt: Option<String>,
     /// Branch institution code (分公司机构代码).
@@ -73,13 +75,13 @@ mod tests {
     }
 
     #[test]
-    fn the_answer_reads_the_refund_in_fen() {
+    fn the_answer_keeps_the_refund_as_sent() {
         let answer: CupReply<AuditResult> = serde_json::from_str(
             r#"{"code":"000000","msg":"成功","mchnt_order_id":"M1","audit_status":"01",
-                "audit_status_desc":"审核通过","refund_at":"1000","refund_dt":"20250102"}"#,
+                "audit_status_desc":"审核通过","refund_at":"10.00","refund_dt":"20250102"}"#,
         )
         .unwrap();
-        assert_eq!(answer.data.refund_at, Some(FenText(1000)));
+        assert_eq!(answer.data.refund_at.as_deref(), Some("10.00"));
         assert_eq!(answer.data.audit_status.as_deref(), Some("01"));
     }
 }

@@ -455,10 +455,12 @@ mod tests {
         let answer: ZhejiangReply<AuthcodeTried> = serde_json::from_str(
             r#"{"resp_code":"000000","resp_desc":"成功","cred_frozen_no":"CF1","event_id":"E1",
                 "event_title":"以旧换新","discount_mode":"DIS_SMKT","amount":399900,
-                "discount_amt":60000,"pay_amt":339900,"category_id":"A01"}"#,
+                "discount_amt":600.50,"pay_amt":339900,"category_id":"A01"}"#,
         )
         .unwrap();
         assert_eq!(answer.data.discount_mode, DiscountMode::SelfMarketing);
-        assert_eq!(answer.data.pay_amt, Some(Fen(339_900)));
+        assert_eq!(answer.data.pay_amt, Some(339_900.into()));
+        let discount = answer.data.discount_amt.expect("sent");
+        assert_eq!(discount.as_f64(), Some(600.5), "a decimal is kept as sent");
     }
 }
