@@ -459,6 +459,6 @@ mod tests {
         )
         .unwrap();
         assert_eq!(answer.data.discount_mode, DiscountMode::SelfMarketing);
-        assert_eq!(answer.data.pay_amt, Some(Fen(339_900)));
+        assert_eq!(answer.data.pay_amt, Some(339_900.into()));
     }
 }
