@@ -24,8 +24,9 @@ use crate::gov::subsidy::reply::JiangsuReply;
 pub struct CompaniesQuery {
     /// Region code of the qualification used (使用的资格的地区编码).
     pub qualification_region_code: RegionCode,
-    /// The company's unified social credit code (统一社会信用代码), 18 characters.
-    #[wechat(required, len = 18)]
+    /// The company's unified social credit code (统一社会信用代码): 18 characters,
+    /// the last its GB 32100 check character.
+    #[wechat(required, uscc)]
     pub license_number: String,
 }
 
@@ -42,6 +43,7 @@ pub struct Company {
 mod tests {
     use super::super::testing::*;
     use super::*;
+    use crate::request::Rule;
 
     #[test]
     fn wire_rules_and_answer() {
@@ -54,8 +56,8 @@ mod tests {
                 "license_number": USCC,
             })
         );
-        let bad = CompaniesQuery { license_number: "9135".into(), ..query };
-        assert_eq!(violations(&bad), ["license_number: must be exactly 18 characters"]);
+        let bad = CompaniesQuery { license_number: "91350100M000100Y44".into(), ..query };
+        assert_eq!(violations(&bad), [format!("license_number: {}", Rule::Uscc)]);
         let reply: JiangsuReply<Company> = serde_json::from_str(
             r#"{"code":"000000","message":"成功","company_name":"联想","collect_state":"COLLECT_STATE_COLLECTED"}"#,
         )

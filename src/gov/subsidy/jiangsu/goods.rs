@@ -41,8 +41,9 @@ pub struct GoodsUpload {
     /// The seller's name (销售企业名称).
     #[wechat(required)]
     pub seller_name: String,
-    /// The seller's unified social credit code (统一社会信用代码), 18 characters.
-    #[wechat(required, len = 18)]
+    /// The seller's unified social credit code (统一社会信用代码): 18 characters,
+    /// the last its GB 32100 check character.
+    #[wechat(required, uscc)]
     pub license_number: String,
     /// Base price (基准价格). The page gives no unit: read as fen, like
     /// `average_trading_price`.

@@ -27,8 +27,8 @@ use crate::{Redacted, Sensitive, WechatRequest};
 /// For the local (N-category, `cate_code`) subsidies; [`QualificationsSync`](super::QualificationsSync)
 /// reports the national categories. The OpenAPI description also lists `spec_model` as
 /// required but does not define it; the page has no such field, and this type follows the page
-/// (WeChat Pay refuses the report if it does want one). `pc_type` is required for computers: not
-/// checked yet (it waits for the derive's conditional rules).
+/// (WeChat Pay refuses the report if it does want one). `pc_type` is required for computers
+/// ([`ApplianceId::Computer`]).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, WechatRequest)]
 #[serde(deny_unknown_fields)]
 #[wechat(
@@ -40,8 +40,9 @@ pub struct NQualificationsSync {
     /// The buyer's name (自然人姓名). Encrypted.
     #[wechat(required, encrypt)]
     pub real_name: Sensitive,
-    /// The buyer's document number (自然人证件号). Encrypted.
-    #[wechat(required, encrypt)]
+    /// The buyer's document number (自然人证件号). Encrypted; checked as a
+    /// mainland resident ID (GB 11643 check digit) when `identity_document_type` is `IdCard`.
+    #[wechat(required, encrypt, resident_id_if(identity_document_type = IdentityDocumentType::IdCard))]
     pub id_card_number: Sensitive,
     /// The buyer's mobile number (手机号). Encrypted.
     #[wechat(required, encrypt)]
@@ -70,8 +71,9 @@ pub struct NQualificationsSync {
     /// The seller's name (销售企业名称).
     #[wechat(required)]
     pub seller_name: String,
-    /// The seller's unified social credit code (统一社会信用代码), 18 characters.
-    #[wechat(required, len = 18)]
+    /// The seller's unified social credit code (统一社会信用代码): 18 characters,
+    /// the last its GB 32100 check character.
+    #[wechat(required, uscc)]
     pub license_number: String,
     /// Logistics number (物流单号).
     pub logistics_num: Option<String>,
@@ -83,6 +85,7 @@ pub struct NQualificationsSync {
     /// Product type (产品类型).
     pub product_type: ProductType,
     /// Computer type (类型), required for computers.
+    #[wechat(required_if(appliance_id = ApplianceId::Computer))]
     pub pc_type: Option<PcType>,
     /// Order amount (订单金额). The page gives no unit: read as fen, like `discount_amount`.
     pub order_amount: Fen,
@@ -133,6 +136,7 @@ pub struct NQualificationsSync {
 mod tests {
     use super::super::testing::*;
     use super::*;
+    use crate::request::Rule;
 
     fn sync() -> NQualificationsSync {
         NQualificationsSync {
@@ -198,14 +202,16 @@ mod tests {
         bad.id_card_number = "".into();
         bad.receive_region_code = "3201021".into();
         bad.license_number = "91350100M000100Y4".into();
+        bad.appliance_id = Some(ApplianceId::Computer);
         bad.cate_code.clear();
         assert_eq!(
             violations(&bad),
             [
-                "id_card_number: required",
-                "receive_region_code: must be 6 digits",
-                "license_number: must be exactly 18 characters",
-                "cate_code: required",
+                "id_card_number: required".to_owned(),
+                "receive_region_code: must be 6 digits".into(),
+                format!("license_number: {}", Rule::Uscc),
+                "pc_type: required when appliance_id is ApplianceId::Computer".into(),
+                "cate_code: required".into(),
             ]
         );
     }

@@ -25,8 +25,9 @@ pub struct Qualification {
     /// The person's name (自然人姓名). Encrypted.
     #[wechat(query, encrypt)]
     pub real_name: Option<Sensitive>,
-    /// The person's document number (自然人证件号). Encrypted.
-    #[wechat(query, encrypt)]
+    /// The person's document number (自然人证件号). Encrypted; checked as a
+    /// mainland resident ID (GB 11643 check digit) when `identity_document_type` is `IdCard`.
+    #[wechat(query, encrypt, resident_id_if(identity_document_type = IdentityDocumentType::IdCard))]
     pub id_card_number: Option<Sensitive>,
     /// The person's mobile number (手机号). Encrypted.
     #[wechat(query, encrypt)]
@@ -63,7 +64,7 @@ mod tests {
     use super::super::testing::*;
     use super::*;
     use crate::WechatPayKeys;
-    use crate::request::encode_component;
+    use crate::request::{Rule, encode_component};
 
     fn request() -> Qualification {
         Qualification {
@@ -126,6 +127,15 @@ mod tests {
             }
         }
         String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn an_id_card_number_is_checked_only_for_id_cards() {
+        let mut request = request();
+        request.id_card_number = Some("110105194912310021".into());
+        assert_eq!(violations(&request), [format!("id_card_number: {}", Rule::ResidentId)]);
+        request.identity_document_type = None;
+        assert_eq!(violations(&request), Vec::<String>::new());
     }
 
     #[test]

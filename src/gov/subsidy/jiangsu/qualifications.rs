@@ -32,8 +32,9 @@ pub struct QualificationsQuery {
     /// The person's name (自然人姓名). Encrypted.
     #[wechat(required, encrypt)]
     pub real_name: Sensitive,
-    /// The person's document number (自然人证件号). Encrypted.
-    #[wechat(required, encrypt)]
+    /// The person's document number (自然人证件号). Encrypted; checked as a
+    /// mainland resident ID (GB 11643 check digit) when `identity_document_type` is `IdCard`.
+    #[wechat(required, encrypt, resident_id_if(identity_document_type = IdentityDocumentType::IdCard))]
     pub id_card_number: Sensitive,
     /// The person's mobile number (手机号). Encrypted.
     #[wechat(required, encrypt)]
@@ -83,8 +84,8 @@ pub struct QualificationEntry {
 /// (the page's 商户订单号, read as `out_trade_no`) tells whether the report arrived.
 ///
 /// Sent after the redemption, with the delivery and invoice details; may be uploaded offline.
-/// `pc_type` is required for computers ([`ApplianceId::Computer`]): that rule is not checked
-/// yet (it waits for the derive's conditional rules).
+/// `pc_type` is required for computers ([`ApplianceId::Computer`]), and `id_card_number` is
+/// checked as a resident ID when the document is a mainland ID card.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, WechatRequest)]
 #[serde(deny_unknown_fields)]
 #[wechat(
@@ -96,8 +97,9 @@ pub struct QualificationsSync {
     /// The buyer's name (自然人姓名). Encrypted.
     #[wechat(encrypt)]
     pub real_name: Option<Sensitive>,
-    /// The buyer's document number (自然人证件号). Encrypted.
-    #[wechat(encrypt)]
+    /// The buyer's document number (自然人证件号). Encrypted; checked as a
+    /// mainland resident ID (GB 11643 check digit) when `identity_document_type` is `IdCard`.
+    #[wechat(encrypt, resident_id_if(identity_document_type = IdentityDocumentType::IdCard))]
     pub id_card_number: Option<Sensitive>,
     /// The buyer's mobile number (手机号). Encrypted.
     #[wechat(encrypt)]
@@ -129,8 +131,9 @@ pub struct QualificationsSync {
     /// The seller's name (销售企业名称).
     #[wechat(required)]
     pub seller_name: String,
-    /// The seller's unified social credit code (统一社会信用代码), 18 characters.
-    #[wechat(required, len = 18)]
+    /// The seller's unified social credit code (统一社会信用代码): 18 characters,
+    /// the last its GB 32100 check character.
+    #[wechat(required, uscc)]
     pub license_number: String,
     /// Product barcode (商品条码), 13 or 14 digits.
     #[wechat(required, digits = [13, 14])]
@@ -151,6 +154,7 @@ pub struct QualificationsSync {
     /// Product type (产品类型).
     pub product_type: ProductType,
     /// Computer type (类型), required for computers.
+    #[wechat(required_if(appliance_id = ApplianceId::Computer))]
     pub pc_type: Option<PcType>,
     /// Order amount (订单金额). The page gives no unit: read as fen, like `discount_amount`.
     pub order_amount: Fen,
@@ -214,8 +218,9 @@ pub struct QualificationsPassthroughClaim {
     /// The person's name (自然人姓名). Encrypted.
     #[wechat(required, encrypt)]
     pub real_name: Sensitive,
-    /// The person's document number (自然人证件号). Encrypted.
-    #[wechat(required, encrypt)]
+    /// The person's document number (自然人证件号). Encrypted; checked as a
+    /// mainland resident ID (GB 11643 check digit) when `identity_document_type` is `IdCard`.
+    #[wechat(required, encrypt, resident_id_if(identity_document_type = IdentityDocumentType::IdCard))]
     pub id_card_number: Sensitive,
     /// The person's mobile number (手机号). Encrypted.
     #[wechat(required, encrypt)]
@@ -260,8 +265,9 @@ pub struct QualificationsPassthroughCancel {
     /// The person's name (自然人姓名). Encrypted.
     #[wechat(required, encrypt)]
     pub real_name: Sensitive,
-    /// The person's document number (自然人证件号). Encrypted.
-    #[wechat(required, encrypt)]
+    /// The person's document number (自然人证件号). Encrypted; checked as a
+    /// mainland resident ID (GB 11643 check digit) when `identity_document_type` is `IdCard`.
+    #[wechat(required, encrypt, resident_id_if(identity_document_type = IdentityDocumentType::IdCard))]
     pub id_card_number: Sensitive,
     /// The person's mobile number (手机号). Encrypted.
     #[wechat(required, encrypt)]
@@ -297,8 +303,9 @@ pub struct QualificationsPassthroughQuery {
     /// The person's name (自然人姓名). Encrypted.
     #[wechat(required, encrypt)]
     pub real_name: Sensitive,
-    /// The person's document number (自然人证件号). Encrypted.
-    #[wechat(required, encrypt)]
+    /// The person's document number (自然人证件号). Encrypted; checked as a
+    /// mainland resident ID (GB 11643 check digit) when `identity_document_type` is `IdCard`.
+    #[wechat(required, encrypt, resident_id_if(identity_document_type = IdentityDocumentType::IdCard))]
     pub id_card_number: Sensitive,
     /// The person's mobile number (手机号). Encrypted.
     #[wechat(required, encrypt)]
@@ -340,6 +347,7 @@ pub struct PassthroughQualificationEntry {
 mod tests {
     use super::super::testing::*;
     use super::*;
+    use crate::request::Rule;
 
     fn sync() -> QualificationsSync {
         QualificationsSync {
@@ -420,27 +428,43 @@ mod tests {
     #[test]
     fn sync_rules_report_their_fields() {
         let mut bad = sync();
+        bad.id_card_number = Some("110105194912310021".into());
         bad.out_trade_no.clear();
         bad.receive_region_code = "32010".into();
         bad.address = "".into();
-        bad.license_number = "9135010".into();
+        bad.license_number = "91350100M000100Y44".into();
         bad.barcode = "690101010109".into();
+        bad.pc_type = None;
         bad.purchaser_name = "".into();
         bad.invoice_address_code = "3201AB".into();
         bad.mch_name.clear();
         assert_eq!(
             violations(&bad),
             [
-                "out_trade_no: required",
-                "receive_region_code: must be 6 digits",
-                "address: required",
-                "license_number: must be exactly 18 characters",
-                "barcode: must be 13 or 14 digits",
-                "purchaser_name: required",
-                "invoice_address_code: must be 6 digits",
-                "mch_name: required",
+                format!("id_card_number: {}", Rule::ResidentId),
+                "out_trade_no: required".into(),
+                "receive_region_code: must be 6 digits".into(),
+                "address: required".into(),
+                format!("license_number: {}", Rule::Uscc),
+                "barcode: must be 13 or 14 digits".into(),
+                "pc_type: required when appliance_id is ApplianceId::Computer".into(),
+                "purchaser_name: required".into(),
+                "invoice_address_code: must be 6 digits".into(),
+                "mch_name: required".into(),
             ]
         );
+    }
+
+    #[test]
+    fn conditional_rules_follow_the_document_and_the_category() {
+        let mut other = sync();
+        other.identity_document_type = IdentityDocumentType::TravelPermitHkMc;
+        other.id_card_number = Some("H01234567".into());
+        other.appliance_id = Some(ApplianceId::Tv);
+        other.pc_type = None;
+        assert_eq!(violations(&other), Vec::<String>::new());
+        other.appliance_id = None;
+        assert_eq!(violations(&other), Vec::<String>::new());
     }
 
     #[test]

@@ -38,8 +38,9 @@ pub struct TransactionsSync {
     /// The buyer's name (自然人姓名). Encrypted.
     #[wechat(encrypt)]
     pub real_name: Option<Sensitive>,
-    /// The buyer's document number (自然人证件号). Encrypted.
-    #[wechat(encrypt)]
+    /// The buyer's document number (自然人证件号). Encrypted; checked as a
+    /// mainland resident ID (GB 11643 check digit) when `identity_document_type` is `IdCard`.
+    #[wechat(encrypt, resident_id_if(identity_document_type = IdentityDocumentType::IdCard))]
     pub id_card_number: Option<Sensitive>,
     /// The buyer's mobile number (手机号). Encrypted.
     #[wechat(encrypt)]
@@ -66,8 +67,9 @@ pub struct TransactionsSync {
     /// The seller's name (销售企业名称).
     #[wechat(required)]
     pub seller_name: String,
-    /// The seller's unified social credit code (统一社会信用代码), 18 characters.
-    #[wechat(required, len = 18)]
+    /// The seller's unified social credit code (统一社会信用代码): 18 characters,
+    /// the last its GB 32100 check character.
+    #[wechat(required, uscc)]
     pub license_number: String,
     /// Order amount (订单金额). The page gives no unit: read as fen, like `discount_amount`.
     pub order_amount: Fen,

@@ -6,6 +6,8 @@ use std::fmt;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use crate::request::Present;
+
 /// The consumer-goods category (消费品类 ID), sent as a JSON number 1–17. Any other number is
 /// refused when deserializing, in requests and answers alike.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -210,6 +212,13 @@ pub enum PcType {
     /// `COMPUTER_TYPE_UNKNOWN`: unknown.
     #[serde(rename = "COMPUTER_TYPE_UNKNOWN")]
     Unknown,
+}
+
+/// A chosen computer type is always given, so that `Option<PcType>` can be `required_if`.
+impl Present for PcType {
+    fn is_present(&self) -> bool {
+        true
+    }
 }
 
 /// Sales channel (销售方式).
