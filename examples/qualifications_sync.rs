@@ -83,7 +83,7 @@ fn seed_request() -> Result<QualificationsSync, Box<dyn std::error::Error>> {
             address: "浙江省杭州市西湖区文三路 1 号".into(),
             sale_models: SaleMode::Online,
             sn_code: "SN20250101000001".into(),
-            uniscid: "91330106MA2B000000".into(),
+            uniscid: "91330106MA2B00000U".into(),
             corp_name: "杭州示例家电有限公司".into(),
             barcode: "6901234567892".into(),
             item_name: "变频空调".into(),

@@ -49,7 +49,7 @@ pub fn qualification(index: usize) -> Qualification {
         address: "浙江省杭州市西湖区".into(),
         sale_models: SaleMode::Offline,
         sn_code: "SN0001".into(),
-        uniscid: "91330106MA2B000000".into(),
+        uniscid: "91330106MA2B00000U".into(),
         corp_name: "杭州示例家电有限公司".into(),
         barcode: "69012345678920".into(),
         item_name: "冰箱".into(),

@@ -191,8 +191,9 @@ pub struct AuthcodeCommit {
     pub corp_name: Option<String>,
     /// Brand (家电品牌).
     pub brand: Option<String>,
-    /// Seller's unified social credit code (统一社会信用代码), 18 characters.
-    #[wechat(len = 18)]
+    /// Seller's unified social credit code (统一社会信用代码), 18 characters with a GB 32100 check
+    /// character.
+    #[wechat(uscc)]
     pub uniscid: Option<String>,
     /// Product barcode (商品条码), 13 or 14 digits.
     #[wechat(digits = [13, 14])]
@@ -297,8 +298,9 @@ pub struct AuthcodeRefund {
     pub address: Option<Redacted<String>>,
     /// Online or offline sale (销售方式).
     pub sale_models: Option<SaleMode>,
-    /// Seller's unified social credit code (统一社会信用代码), 18 characters.
-    #[wechat(len = 18)]
+    /// Seller's unified social credit code (统一社会信用代码), 18 characters with a GB 32100 check
+    /// character.
+    #[wechat(uscc)]
     pub uniscid: Option<String>,
     /// Product barcode (商品条码), 13 or 14 digits.
     #[wechat(digits = [13, 14])]
@@ -414,7 +416,7 @@ mod tests {
             violations(&bad),
             [
                 "cred_frozen_no: required",
-                "uniscid: must be exactly 18 characters",
+                "uniscid: must be an 18-character unified social credit code with a valid check character (GB 32100)",
                 "barcode: must be 13 or 14 digits",
                 "county_code: must be 6 digits",
             ]

@@ -90,8 +90,9 @@ pub struct NQualification {
     /// Region code of the campaign's funds (活动资金地区编码), 6 digits.
     #[wechat(required, digits = 6)]
     pub activity_add_code: String,
-    /// Seller's unified social credit code (统一社会信用代码), 18 characters.
-    #[wechat(required, len = 18)]
+    /// Seller's unified social credit code (统一社会信用代码), 18 characters with a GB 32100 check
+    /// character.
+    #[wechat(required, uscc)]
     pub uniscid: String,
     /// Seller's name (销售企业名称), at most 100 characters.
     #[wechat(required, max_len = 100)]

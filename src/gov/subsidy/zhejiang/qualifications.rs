@@ -1,14 +1,12 @@
 //! `qualifications/…`: claim, alter, query and redeem (sync) qualifications.
 
-use std::borrow::Cow;
-
 use serde::{Deserialize, Serialize};
 
 use super::values::{AiProduct, CertType, Grade, SaleMode, Status, StatusCode};
 use super::values::{check_cert_no, check_grade};
 use crate::gov::subsidy::reply::ZhejiangReply;
 use crate::money::Yuan;
-use crate::request::{Checker, Rule};
+use crate::request::Checker;
 use crate::time::UnixMillis;
 use crate::{Redacted, Sensitive, WechatRecord, WechatRequest};
 
@@ -236,8 +234,9 @@ pub struct Qualification {
     /// Serial number of the product (S/N码).
     #[wechat(required)]
     pub sn_code: String,
-    /// Unified social credit code of the seller (统一社会信用代码), 18 characters.
-    #[wechat(required, len = 18)]
+    /// Unified social credit code of the seller (统一社会信用代码), 18 characters with a GB 32100 check
+    /// character.
+    #[wechat(required, uscc)]
     pub uniscid: String,
     /// Seller's name (销售企业名称).
     #[wechat(required, max_len = 100)]
@@ -270,6 +269,7 @@ pub struct Qualification {
     #[wechat(required, max_len = 50)]
     pub order_no: String,
     /// The original order of a return (原始订单号), required when `status` is `Returned`.
+    #[wechat(required_if(status = Status::Returned))]
     pub origin_order_no: Option<String>,
     /// Region code of the campaign (活动地区编码), 6 digits.
     #[wechat(required, digits = 6)]
@@ -286,14 +286,6 @@ impl Qualification {
     /// The rules that involve several fields.
     fn check_conditions(&self, checker: &mut Checker<'_>) {
         check_grade(&self.cate_code, self.grade, checker);
-        if self.status == Status::Returned
-            && self.origin_order_no.as_deref().unwrap_or("").is_empty()
-        {
-            checker.report(
-                "origin_order_no",
-                Rule::Custom(Cow::Borrowed("required when status is returned")),
-            );
-        }
         check_cert_no(&self.cert_no, "cert_no", checker);
     }
 }
@@ -322,7 +314,7 @@ mod tests {
             address: "杭州".into(),
             sale_models: SaleMode::Online,
             sn_code: "SN".into(),
-            uniscid: "91330106MA2B000000".into(),
+            uniscid: "91330106MA2B00000U".into(),
             corp_name: "企业".into(),
             barcode: "6901234567892".into(),
             item_name: "空调".into(),
@@ -379,7 +371,7 @@ mod tests {
         returned.status = Status::Returned;
         assert_eq!(
             sync(returned.clone()),
-            ["data[0].origin_order_no: required when status is returned"]
+            ["data[0].origin_order_no: required when status is Status::Returned"]
         );
         returned.origin_order_no = Some("O0".into());
         assert_eq!(sync(returned), Vec::<String>::new());
@@ -397,7 +389,7 @@ mod tests {
             sync(bad),
             [
                 "data[0].add_code: must be 6 digits",
-                "data[0].uniscid: must be exactly 18 characters",
+                "data[0].uniscid: must be an 18-character unified social credit code with a valid check character (GB 32100)",
                 "data[0].barcode: must be 13 or 14 digits",
                 "data[0].order_no: must be at most 50 characters",
                 "data[0].cert_no: must be upper-case with no spaces",

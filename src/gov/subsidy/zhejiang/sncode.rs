@@ -37,8 +37,9 @@ pub struct SncodeLock {
     /// Province code (省份代码).
     #[wechat(required)]
     pub province: String,
-    /// Manufacturer's unified social credit code (厂商统一社会信用代码), 18 characters.
-    #[wechat(len = 18)]
+    /// Manufacturer's unified social credit code (厂商统一社会信用代码), 18 characters with a GB 32100
+    /// check character.
+    #[wechat(uscc)]
     pub manufact_cert_code: Option<String>,
     /// The product's S/N code (商品 SN码).
     #[wechat(required)]
@@ -121,8 +122,9 @@ pub struct SncodeQuery {
     /// Province code (省份代码).
     #[wechat(required)]
     pub province: String,
-    /// Manufacturer's unified social credit code (厂商统一社会信用代码), 18 characters.
-    #[wechat(len = 18)]
+    /// Manufacturer's unified social credit code (厂商统一社会信用代码), 18 characters with a GB 32100
+    /// check character.
+    #[wechat(uscc)]
     pub manufact_cert_code: Option<String>,
     /// Category (商品品类).
     #[wechat(required)]
@@ -185,8 +187,9 @@ pub struct SncodeUnlock {
     /// Province code (省份代码).
     #[wechat(required)]
     pub province: String,
-    /// Manufacturer's unified social credit code (厂商统一社会信用代码), 18 characters.
-    #[wechat(len = 18)]
+    /// Manufacturer's unified social credit code (厂商统一社会信用代码), 18 characters with a GB 32100
+    /// check character.
+    #[wechat(uscc)]
     pub manufact_cert_code: Option<String>,
     /// The product's S/N code (商品 SN码).
     #[wechat(required)]
@@ -289,7 +292,7 @@ mod tests {
         assert_eq!(
             violations(&bad),
             [
-                "manufact_cert_code: must be exactly 18 characters",
+                "manufact_cert_code: must be an 18-character unified social credit code with a valid check character (GB 32100)",
                 "sn: required",
                 "goods_bar_code: must be 13 or 14 digits",
                 "req_time: required",
