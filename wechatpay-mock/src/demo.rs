@@ -45,6 +45,16 @@ pub const OTHER_PUBLIC_KEY_PEM: &str = include_str!("../keys/other_public_key.pe
 /// The `Wechatpay-Serial` the `UnknownSerial` fault sends: a well-formed ID no client knows.
 pub const UNKNOWN_PUBLIC_KEY_ID: &str = "PUB_KEY_ID_0119999999992025000000000009";
 
+/// The path of the file [`MERCHANT_KEY_PEM`] was read from, in the source tree the crate was
+/// built from: what `WECHATPAY_MCH_KEY_PATH` names for a standalone sandbox.
+pub const MERCHANT_KEY_PATH: &str =
+    concat!(env!("CARGO_MANIFEST_DIR"), "/keys/merchant_private_key.pem");
+
+/// The path of the file [`PUBLIC_KEY_PEM`] was read from: what `WECHATPAY_PUBLIC_KEY_PATH` names
+/// for a standalone sandbox.
+pub const PUBLIC_KEY_PATH: &str =
+    concat!(env!("CARGO_MANIFEST_DIR"), "/keys/platform_public_key.pem");
+
 /// The demo merchant's private key, parsed.
 pub fn merchant_key() -> MerchantPrivateKey {
     MerchantPrivateKey::from_pem(MERCHANT_KEY_PEM).expect("the shipped demo merchant key is valid")

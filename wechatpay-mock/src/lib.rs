@@ -52,6 +52,7 @@ mod protocol;
 mod received;
 mod respond;
 mod server;
+mod shell;
 mod state;
 
 use std::collections::{HashMap, VecDeque};
@@ -73,6 +74,7 @@ pub use endpoints::{ENDPOINTS, Echo, Endpoint, FieldType, Location, Region, Repl
 pub use faults::Fault;
 pub use outcome::Outcome;
 pub use received::Received;
+pub use shell::missing_key_files;
 
 use state::{ReceivedLog, Shared};
 

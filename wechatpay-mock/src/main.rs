@@ -5,29 +5,12 @@
 
 use std::process::ExitCode;
 
-use wechatpay_mock::{ENDPOINTS, Sandbox, demo};
+use wechatpay_mock::{Sandbox, missing_key_files};
 
 const USAGE: &str = "usage: wechatpay-mock [--port N] [--quiet]\n\
     Runs the offline WeChat Pay sandbox on 127.0.0.1 until Ctrl-C.\n\
     --port N   listen on port N (default: an ephemeral port)\n\
     --quiet    do not log requests (method, path and status) on stderr";
-
-/// The demo merchant's private key file, as shipped (absolute path).
-const MERCHANT_KEY_PATH: &str =
-    concat!(env!("CARGO_MANIFEST_DIR"), "/keys/merchant_private_key.pem");
-
-/// The sandbox's WeChat Pay public key file, as shipped (absolute path).
-const PUBLIC_KEY_PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/keys/platform_public_key.pem");
-
-/// `value` as one shell word: as is if it holds only safe characters, else single-quoted.
-fn shell_quote(value: &str) -> String {
-    let safe = |c: char| c.is_ascii_alphanumeric() || "/._-+:=@,%".contains(c);
-    if !value.is_empty() && value.chars().all(safe) {
-        value.to_owned()
-    } else {
-        format!("'{}'", value.replace('\'', "'\\''"))
-    }
-}
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> ExitCode {
@@ -63,34 +46,10 @@ async fn main() -> ExitCode {
         }
     };
 
-    println!("WeChat Pay sandbox (test keys only: never use them for anything real)");
-    println!();
-    println!("# paste into a shell to point the SDK (Client::from_env) at this sandbox:");
-    // A private key is never printed, even a test one: the client reads the shipped file.
-    for (name, value) in [
-        ("WECHATPAY_BASE_URL", sandbox.base_url()),
-        ("WECHATPAY_MCHID", demo::MCHID.to_owned()),
-        ("WECHATPAY_MCH_SERIAL", demo::MERCHANT_SERIAL.to_owned()),
-        ("WECHATPAY_MCH_KEY_PATH", MERCHANT_KEY_PATH.to_owned()),
-        ("WECHATPAY_PUBLIC_KEY_ID", sandbox.public_key_id().to_owned()),
-        ("WECHATPAY_PUBLIC_KEY_PATH", PUBLIC_KEY_PATH.to_owned()),
-    ] {
-        println!("export {name}={}", shell_quote(&value));
+    print!("{}", sandbox.banner());
+    for path in missing_key_files() {
+        eprintln!("warning: {path} is missing (the binary was moved from its source tree)");
     }
-    for path in [MERCHANT_KEY_PATH, PUBLIC_KEY_PATH] {
-        if !std::path::Path::new(path).is_file() {
-            eprintln!("warning: {path} is missing (the binary was moved from its source tree)");
-        }
-    }
-    println!();
-    println!("endpoints ({}, every region whitelisted):", ENDPOINTS.len());
-    for endpoint in ENDPOINTS {
-        let (method, path, title) = (endpoint.method, endpoint.path, endpoint.title);
-        println!("  {method:4} {path}  {title} ({})", endpoint.region.name());
-    }
-    println!();
-    println!("WeChat Pay public key (pub_key.pem, {}):", sandbox.public_key_id());
-    print!("{}", sandbox.public_key_pem());
     println!();
     println!("Press Ctrl-C to stop.");
 

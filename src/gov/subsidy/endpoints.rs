@@ -4,6 +4,7 @@
 
 use crate::request::{Describe, FieldInfo, Method, WechatRequest};
 
+use super::call::{self, CallError};
 use super::{audit_cup, jiangsu, zhejiang};
 
 /// The region an endpoint family serves; access is whitelisted per merchant and region.
@@ -70,7 +71,31 @@ macro_rules! endpoints {
                 concat!(stringify!($module), "::", stringify!($request)),
             ),
         )*)*];
+
+        /// Reads `json` (plaintext personal data, as a platform keeps it) into the request type of
+        /// `method path` (the method in any case; see [`ENDPOINTS`]), sends it like
+        /// [`Client::send`](crate::Client::send) and returns the verified answer's JSON as WeChat
+        /// Pay wrote it (Zhejiang's `error_data` texts, which may quote personal data, masked).
+        pub async fn call_json(
+            client: &crate::Client,
+            method: &str,
+            path: &str,
+            json: &str,
+        ) -> Result<serde_json::Value, CallError> {
+            $($(
+                if is::<$module::$request>(method, path) {
+                    let name = concat!(stringify!($module), "::", stringify!($request));
+                    return call::typed::<$module::$request>(client, name, json).await;
+                }
+            )*)*
+            Err(CallError::UnknownEndpoint { method: method.to_owned(), path: path.to_owned() })
+        }
     };
+}
+
+/// Whether `R` is the endpoint `method path`.
+fn is<R: WechatRequest>(method: &str, path: &str) -> bool {
+    R::PATH == path && R::METHOD.as_str().eq_ignore_ascii_case(method)
 }
 
 endpoints! {

@@ -12,6 +12,7 @@
 //! is whitelisted per merchant and region (`NOT_AUTH` otherwise).
 
 pub mod audit_cup;
+mod call;
 mod endpoints;
 pub mod jiangsu;
 pub mod reply;
@@ -19,4 +20,5 @@ pub mod reply;
 mod testing;
 pub mod zhejiang;
 
-pub use endpoints::{ENDPOINTS, Endpoint, Region};
+pub use call::CallError;
+pub use endpoints::{ENDPOINTS, Endpoint, Region, call_json};

@@ -76,7 +76,13 @@ impl ClientBuilder {
     /// optional `WECHATPAY_PROXY` (see [`ClientBuilder::proxy`]), so that other settings can be
     /// added before [`ClientBuilder::build`]. The error names the first variable missing.
     pub fn from_env() -> Result<Self, Error> {
-        super::env::builder_from(|name| std::env::var(name).ok())
+        Self::from_vars(|name| std::env::var(name).ok())
+    }
+
+    /// [`ClientBuilder::from_env`] reading the variables through `lookup`: for programs that let
+    /// flags or a file override the environment (the command line does).
+    pub fn from_vars(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, Error> {
+        super::env::builder_from(lookup)
     }
 
     /// The merchant ID (`mchid`).

@@ -93,6 +93,17 @@ impl Client {
     /// is idempotent ([`WechatRequest::IDEMPOTENT`]). Any other failure after the request was
     /// written is [`Error::OutcomeUnknown`] for a request that is not idempotent.
     pub async fn send<R: WechatRequest>(&self, request: &R) -> Result<R::Response, Error> {
+        self.send_with_body(request).await.map(|(response, _)| response)
+    }
+
+    /// [`Client::send`], also returning the verified answer's body exactly as received: for
+    /// tools that show WeChat Pay's answer as it came (the command line) rather than re-encode
+    /// the decoded type. The body is returned only on success, so it always passed verification,
+    /// the business check and decoding.
+    pub async fn send_with_body<R: WechatRequest>(
+        &self,
+        request: &R,
+    ) -> Result<(R::Response, Vec<u8>), Error> {
         let span = tracing::info_span!("wechatpay", method = %R::METHOD, path = R::PATH);
         let prepared = span.in_scope(|| request.prepare(&self.inner.keys))?;
         if !self.inner.keys.can_verify_now() {
@@ -105,7 +116,9 @@ impl Client {
         let request_id = answer.request_id();
         let body: &[u8] = if answer.body.is_empty() { b"null" } else { &answer.body };
         R::Response::check_business(body, request_id.as_deref())?;
-        serde_json::from_slice(body).map_err(|error| Error::decode(&error, request_id.as_deref()))
+        let response = serde_json::from_slice(body)
+            .map_err(|error| Error::decode(&error, request_id.as_deref()))?;
+        Ok((response, answer.body))
     }
 
     /// Sends, signing every attempt anew, with the retries the exactly-once rules allow; returns

@@ -1,0 +1,36 @@
+//! `wechatpay sandbox [--port N]`: the offline sandbox of `wechatpay-mock`, until Ctrl-C.
+
+use clap::Args;
+use wechatpay_mock::{Sandbox, missing_key_files};
+
+use crate::exit::Failure;
+
+/// `wechatpay sandbox`'s arguments.
+#[derive(Args, Debug)]
+pub struct SandboxArgs {
+    /// Listen on this port of 127.0.0.1 (0: any free port)
+    #[arg(long, default_value_t = 0)]
+    pub port: u16,
+    /// Do not log requests (method, path, status) on stderr
+    #[arg(long)]
+    pub quiet: bool,
+}
+
+/// Starts the sandbox, prints its banner (the `export` lines first), and serves until Ctrl-C.
+pub async fn run(args: SandboxArgs) -> Result<(), Failure> {
+    let sandbox = Sandbox::builder()
+        .port(args.port)
+        .log_requests(!args.quiet)
+        .start()
+        .await
+        .map_err(|error| Failure::usage(format!("the sandbox did not start: {error}")))?;
+    print!("{}", sandbox.banner());
+    for path in missing_key_files() {
+        eprintln!("warning: {path} is missing (the binary was moved from its source tree)");
+    }
+    println!();
+    println!("Press Ctrl-C to stop.");
+    tokio::signal::ctrl_c()
+        .await
+        .map_err(|error| Failure::usage(format!("cannot listen for Ctrl-C: {error}")))
+}
