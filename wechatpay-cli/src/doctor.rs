@@ -284,20 +284,22 @@ fn check_apiv3_key(config: &Config, report: &mut Report) {
     }
 }
 
-/// Whether a client can be built (base URL, proxy): what `call` would need.
+/// Whether a client can be built from settings that each passed their check: what is left to
+/// fail is the base URL or the proxy. With a failure above, it is not tried (it would repeat it)
+/// and the network is still checked.
 fn check_client(config: &Config, report: &mut Report) -> bool {
-    let base_url = config.base_url();
+    if report.failures > 0 {
+        return true;
+    }
     match config.client() {
         Ok(_) => {
-            report.ok("client", format!("builds; requests go to {base_url}"));
+            report.ok("client", format!("builds; requests go to {}", config.base_url()));
             true
         }
-        Err(failure) if config.missing().is_none() => {
-            report.fail("client", failure.message, "fix WECHATPAY_BASE_URL (https://host[:port], or http:// to loopback) or WECHATPAY_PROXY");
+        Err(failure) => {
+            report.fail("client", failure.message, "set WECHATPAY_BASE_URL to https://host[:port] (http:// only to loopback) and WECHATPAY_PROXY to http://host:port");
             false
         }
-        // A missing setting is reported above; the network can still be checked.
-        Err(_) => true,
     }
 }
 

@@ -1,0 +1,564 @@
+//! The `wechatpay` binary end to end: every subcommand run as a process against a sandbox started
+//! in-process on 127.0.0.1, its exit code, its stdout and stderr. Every run also checks that no
+//! output holds a plaintext personal field of the requests sent.
+
+use std::io::{BufRead as _, BufReader, Write as _};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use wechatpay_mock::{Fault, Outcome, Sandbox, demo};
+
+const BIN: &str = env!("CARGO_BIN_EXE_wechatpay");
+
+/// The workspace's request fixtures (platform-style JSON, plaintext personal data).
+const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/requests");
+
+/// The plaintext personal fields of the fixtures sent below: no output may contain them.
+const PERSONAL: [&str; 3] = ["11010519491231002X", "张三", "13800138000"];
+
+const CLAIM: &str = "/v3/gov/subsidy/zhejiang/qualifications/claim";
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(FIXTURES).join(name)
+}
+
+/// Runs the binary with only `vars` in its environment and `stdin` piped in.
+fn run(args: &[&str], vars: &[(&str, String)], stdin: Option<&str>) -> Run {
+    let mut child = Command::new(BIN)
+        .args(args)
+        .env_clear()
+        .envs(vars.iter().map(|(name, value)| (*name, value)))
+        .stdin(if stdin.is_some() { Stdio::piped() } else { Stdio::null() })
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary starts");
+    if let Some(text) = stdin {
+        // A command that fails before reading its input closes the pipe: not an error here.
+        let _ = child.stdin.take().expect("piped").write_all(text.as_bytes());
+    }
+    let output = child.wait_with_output().expect("the binary ends");
+    let run = Run {
+        code: output.status.code().expect("an exit code"),
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+    };
+    for value in PERSONAL {
+        assert!(!run.stdout.contains(value), "stdout shows personal data:\n{}", run.stdout);
+        assert!(!run.stderr.contains(value), "stderr shows personal data:\n{}", run.stderr);
+    }
+    run
+}
+
+/// The sandbox's `WECHATPAY_*` variables, as `wechatpay sandbox` prints them.
+fn vars(sandbox: &Sandbox) -> Vec<(&'static str, String)> {
+    sandbox.env_vars().to_vec()
+}
+
+/// `vars` with `name` set to `value`.
+fn with(
+    mut vars: Vec<(&'static str, String)>,
+    name: &'static str,
+    value: &str,
+) -> Vec<(&'static str, String)> {
+    vars.retain(|(var, _)| *var != name);
+    vars.push((name, value.to_owned()));
+    vars
+}
+
+/// A file holding `text` in `dir`.
+fn file(dir: &Path, name: &str, text: &str) -> String {
+    let path = dir.join(name);
+    std::fs::write(&path, text).expect("written");
+    path.display().to_string()
+}
+
+/// The one line of stderr a failure prints.
+fn error_line(run: &Run) -> &str {
+    let line = run.stderr.trim_end();
+    assert_eq!(line.lines().count(), 1, "one line: {line}");
+    assert!(line.starts_with("error: "), "{line}");
+    line
+}
+
+fn call_claim(vars: &[(&str, String)]) -> Run {
+    let data = fixture("zhejiang.qualifications.claim.json");
+    run(&["call", "POST", CLAIM, "--data", data.to_str().unwrap()], vars, None)
+}
+
+#[test]
+fn the_help_texts_give_examples_and_the_exit_codes() {
+    let top = run(&["--help"], &[], None);
+    assert_eq!(top.code, 0);
+    for line in [
+        "Exit codes:",
+        "  0  success",
+        "  1  WeChat Pay refused",
+        "  2  usage",
+        "  3  invalid request",
+        "  4  untrusted answer",
+        "  5  transport failure",
+        "  6  outcome unknown",
+        "  7  doctor found a problem",
+    ] {
+        assert!(top.stdout.contains(line), "{line} in\n{}", top.stdout);
+    }
+    for command in ["endpoints", "call", "sandbox", "doctor"] {
+        let help = run(&[command, "--help"], &[], None);
+        assert_eq!(help.code, 0, "{command}");
+        assert!(help.stdout.contains("Example"), "{command}:\n{}", help.stdout);
+        assert!(
+            help.stdout.contains(&format!("wechatpay {command}")),
+            "{command}:\n{}",
+            help.stdout
+        );
+        assert!(help.stdout.contains("Exit codes"), "{command}:\n{}", help.stdout);
+    }
+    let call = run(
+        &["call", "--help"],
+        &[("WECHATPAY_PROXY", "http://user:s3cr3t@proxy:3128".into())],
+        None,
+    );
+    assert!(call.stdout.contains("[env: WECHATPAY_MCH_KEY_PATH]"), "{}", call.stdout);
+    assert!(!call.stdout.contains("s3cr3t"), "environment values are never shown");
+    let usage = run(&["call"], &[], None);
+    assert_eq!(usage.code, 2, "{}", usage.stderr);
+}
+
+#[test]
+fn endpoints_lists_all_34_and_describes_one_with_its_rules() {
+    let list = run(&["endpoints"], &[], None);
+    assert_eq!(list.code, 0);
+    assert_eq!(list.stdout.lines().count(), 34);
+    let sync =
+        list.stdout.lines().find(|line| line.contains("/zhejiang/qualifications/sync ")).unwrap();
+    assert!(sync.starts_with("POST") && sync.contains("浙江"), "{sync}");
+    assert!(sync.contains("encrypted: data[].cert_no, data[].name, data[].tel"), "{sync}");
+
+    let described = run(&["endpoints", "/zhejiang/qualifications/sync"], &[], None);
+    assert_eq!(described.code, 0);
+    let text = &described.stdout;
+    assert!(
+        text.starts_with("POST /v3/gov/subsidy/zhejiang/qualifications/sync\n  核销资格"),
+        "{text}"
+    );
+    assert!(text.contains("type: wechatpay::gov::subsidy::zhejiang::QualificationsSync"), "{text}");
+    let line = |path: &str| {
+        text.lines()
+            .find(|line| line.trim_start().starts_with(&format!("{path} ")))
+            .unwrap_or_else(|| panic!("{path} in\n{text}"))
+            .to_owned()
+    };
+    assert!(
+        line("data[].cert_no").contains("required, encrypted — ID card number"),
+        "{}",
+        line("data[].cert_no")
+    );
+    assert!(line("data[].address").contains("redacted"));
+    assert!(line("data[].barcode").contains("must be 13 or 14 digits"));
+    assert!(line("req_ssn").contains("optional"));
+}
+
+#[test]
+fn an_unknown_path_is_a_usage_error_that_names_the_nearest() {
+    for args in [
+        &["endpoints", "/zhejiang/qualification/sync"][..],
+        &["call", "POST", "/v3/gov/subsidy/zhejiang/qualification/sync", "--data", "-"],
+    ] {
+        let run = run(args, &[], Some("{}"));
+        assert_eq!(run.code, 2);
+        let line = error_line(&run);
+        assert!(line.contains("no typed endpoint is /v3/gov/subsidy/zhejiang/qualification/sync; the nearest: /v3/gov/subsidy/zhejiang/qualifications/sync"), "{line}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 1)]
+async fn call_sends_encrypted_and_prints_the_verified_answer() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let run = call_claim(&vars(&sandbox));
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.is_empty(), "{}", run.stderr);
+    let answer: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON on stdout");
+    assert_eq!(answer["resp_code"], "000000");
+    // The sandbox decrypted what it received: the personal fields travelled encrypted.
+    let received = sandbox.last_received().unwrap();
+    assert!(received.accepted());
+    assert_eq!(received.json.as_ref().unwrap()["name"], "张三");
+    assert!(!String::from_utf8_lossy(&received.body).contains("张三"), "sent encrypted");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 1)]
+async fn call_reads_stdin_in_any_method_case_and_with_the_short_path() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let json = std::fs::read_to_string(fixture("zhejiang.qualifications.query.json")).unwrap();
+    let run = run(&["call", "post", "zhejiang/qualifications/query"], &vars(&sandbox), Some(&json));
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("\"resp_code\": \"000000\""), "{}", run.stdout);
+    let wrong_method = self::run(
+        &["call", "GET", "zhejiang/qualifications/query", "--data", "-"],
+        &vars(&sandbox),
+        Some(&json),
+    );
+    assert_eq!(wrong_method.code, 2);
+    assert!(error_line(&wrong_method).contains("is a POST endpoint, not GET"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 1)]
+async fn json_that_does_not_fit_is_refused_with_its_place_and_nothing_is_sent() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let vars = vars(&sandbox);
+    let cases = [
+        (r#"{"cate_code": "A01", "name": "张三""#, "the JSON ends early (line 1"),
+        (
+            r#"{"cate_code": "A01", "cert_no": "11010519491231002X", "name": "张三", "tel": "13800138000", "req_ssn": "1", "nmae": "张三"}"#,
+            "nmae: unknown field `nmae`, expected one of",
+        ),
+        (r#"{"cate_code": "A01", "name": "张三"}"#, "missing field `cert_no`"),
+        (
+            r#"{"cate_code": "A01", "cert_no": 11010519491231002, "name": "张三", "tel": "13800138000", "req_ssn": "1"}"#,
+            "cert_no: a value of the wrong type",
+        ),
+    ];
+    for (json, expected) in cases {
+        let run = run(&["call", "POST", CLAIM, "--data", "-"], &vars, Some(json));
+        assert_eq!(run.code, 3, "{json}: {}", run.stderr);
+        let line = error_line(&run);
+        assert!(
+            line.contains("does not fit zhejiang::QualificationsClaim") && line.contains(expected),
+            "{line}"
+        );
+    }
+    assert!(sandbox.received().is_empty(), "nothing was sent");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 1)]
+async fn broken_rules_are_listed_with_their_field_paths_and_nothing_is_sent() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let json = r#"{"cate_code": "", "cert_no": "11010519491231002X", "name": "张三", "tel": "13800138000", "req_ssn": ""}"#;
+    let run = run(&["call", "POST", CLAIM], &vars(&sandbox), Some(json));
+    assert_eq!(run.code, 3);
+    assert_eq!(
+        error_line(&run),
+        "error: validation: 2 invalid field(s): cate_code: required; req_ssn: required"
+    );
+    assert!(sandbox.received().is_empty());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 1)]
+async fn a_business_failure_exits_1_without_the_per_record_texts() {
+    let sandbox = Sandbox::start().await.unwrap();
+    // WeChat Pay's per-record errors may quote what was sent: they are never printed.
+    sandbox.script(
+        "POST",
+        CLAIM,
+        Outcome::business("100001", "资格领取失败", ["11010519491231002X 张三 无资格"]),
+    );
+    let run = call_claim(&vars(&sandbox));
+    assert_eq!(run.code, 1);
+    let line = error_line(&run);
+    assert!(
+        line.starts_with("error: business failure 100001: 资格领取失败 (Request-ID MOCK"),
+        "{line}"
+    );
+    assert!(
+        line.ends_with("(1 per-record error(s) not shown: they may quote personal data)"),
+        "{line}"
+    );
+    assert!(run.stdout.is_empty());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 1)]
+async fn unverified_answers_transport_failures_and_unknown_outcomes_have_their_own_codes() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let vars = vars(&sandbox);
+
+    sandbox.inject(Fault::WrongSignature);
+    let forged = call_claim(&vars);
+    assert_eq!(forged.code, 4, "{}", forged.stderr);
+    assert!(error_line(&forged).contains("verification"), "{}", forged.stderr);
+    assert!(forged.stdout.is_empty(), "an unverified answer is never printed");
+
+    sandbox.inject(Fault::DropConnection);
+    let dropped = call_claim(&vars);
+    assert_eq!(dropped.code, 6, "{}", dropped.stderr);
+    assert!(error_line(&dropped).contains(
+        "outcome unknown: POST /v3/gov/subsidy/zhejiang/qualifications/claim may have been applied"
+    ));
+
+    sandbox.inject(Fault::Status(400));
+    let refused = call_claim(&vars);
+    assert_eq!(refused.code, 1, "{}", refused.stderr);
+
+    let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = closed.local_addr().unwrap().port();
+    drop(closed);
+    let nowhere = with(vars.clone(), "WECHATPAY_BASE_URL", &format!("http://127.0.0.1:{port}"));
+    let unreachable = call_claim(&nowhere);
+    assert_eq!(unreachable.code, 5, "{}", unreachable.stderr);
+    assert!(error_line(&unreachable).contains("could not connect"), "{}", unreachable.stderr);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 1)]
+async fn missing_or_wrong_configuration_is_a_usage_error_naming_the_setting() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let mut partial = vars(&sandbox);
+    partial.retain(|(name, _)| *name != "WECHATPAY_MCH_SERIAL");
+    let missing = call_claim(&partial);
+    assert_eq!(missing.code, 2);
+    assert!(
+        error_line(&missing)
+            .contains("WECHATPAY_MCH_SERIAL is not set: export it or pass --mch-serial")
+    );
+
+    // A flag overrides its variable.
+    let data = fixture("zhejiang.qualifications.claim.json");
+    let flagged = run(
+        &[
+            "call",
+            "POST",
+            CLAIM,
+            "--data",
+            data.to_str().unwrap(),
+            "--mch-serial",
+            demo::MERCHANT_SERIAL,
+        ],
+        &partial,
+        None,
+    );
+    assert_eq!(flagged.code, 0, "{}", flagged.stderr);
+    let overridden = run(
+        &[
+            "call",
+            "POST",
+            CLAIM,
+            "--data",
+            data.to_str().unwrap(),
+            "--mch-key",
+            "/nonexistent/key.pem",
+        ],
+        &vars(&sandbox),
+        None,
+    );
+    assert_eq!(overridden.code, 2);
+    assert!(
+        error_line(&overridden).contains("cannot read WECHATPAY_MCH_KEY_PATH=/nonexistent/key.pem"),
+        "{}",
+        overridden.stderr
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 1)]
+async fn doctor_passes_a_good_configuration() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let cert = certificate(dir.path(), demo::MERCHANT_KEY_PEM, demo::MERCHANT_SERIAL);
+    let apiv3 = file(dir.path(), "apiv3.txt", "0123456789abcdef0123456789abcdef\n");
+    let run = run(
+        &["doctor", "--cert", &cert],
+        &with(vars(&sandbox), "WECHATPAY_APIV3_KEY_PATH", &apiv3),
+        None,
+    );
+    assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
+    for check in [
+        "mchid",
+        "merchant private key",
+        "merchant serial",
+        "merchant certificate",
+        "key pair",
+        "public key ID",
+        "WeChat Pay public key",
+        "APIv3 key",
+        "client",
+        "connectivity",
+        "clock",
+        "signature",
+        "answer signature",
+    ] {
+        assert!(run.stdout.contains(&format!("ok    {check}: ")), "{check} in\n{}", run.stdout);
+    }
+    assert!(
+        !run.stdout.contains("FAIL") && !run.stdout.contains("0123456789abcdef"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 1)]
+async fn doctor_explains_a_key_the_server_refuses() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let other_key = file(dir.path(), "apiclient_key.pem", demo::OTHER_KEY_PEM);
+    let run = run(&["doctor"], &with(vars(&sandbox), "WECHATPAY_MCH_KEY_PATH", &other_key), None);
+    assert_eq!(run.code, 7, "{}", run.stdout);
+    let fail = fail_lines(&run.stdout);
+    assert_eq!(fail.len(), 1, "{}", run.stdout);
+    assert!(
+        fail[0].starts_with(
+            "FAIL  signature: WeChat Pay refused the request's signature (401 SIGN_ERROR, 签名错误)"
+        ),
+        "{}",
+        fail[0]
+    );
+    assert!(
+        fail[0].contains("Fix: use the apiclient_key.pem whose certificate has the serial"),
+        "{}",
+        fail[0]
+    );
+    assert_eq!(error_line(&run), "error: 1 check(s) failed");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 1)]
+async fn doctor_explains_a_wrong_public_key_a_wrong_serial_and_a_certificate_of_another_key() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let other_public = file(dir.path(), "pub_key.pem", demo::OTHER_PUBLIC_KEY_PEM);
+    let run =
+        run(&["doctor"], &with(vars(&sandbox), "WECHATPAY_PUBLIC_KEY_PATH", &other_public), None);
+    assert_eq!(run.code, 7);
+    let fail = fail_lines(&run.stdout);
+    assert_eq!(fail.len(), 1, "{}", run.stdout);
+    assert!(fail[0].starts_with("FAIL  answer signature: the answer signed under PUB_KEY_ID_0119000000012025000000000001 does not verify"), "{}", fail[0]);
+    assert!(fail[0].contains("验签失败"));
+
+    let other_serial = "1234567890ABCDEF1234567890ABCDEF12345678";
+    let cert = certificate(dir.path(), demo::MERCHANT_KEY_PEM, other_serial);
+    let run = self::run(&["doctor", "--offline", "--cert", &cert], &vars(&sandbox), None);
+    assert_eq!(run.code, 7);
+    let fail = fail_lines(&run.stdout);
+    assert_eq!(
+        fail,
+        [format!(
+            "FAIL  merchant certificate: its serial is {other_serial}, WECHATPAY_MCH_SERIAL is {}. Fix: export WECHATPAY_MCH_SERIAL={other_serial}",
+            demo::MERCHANT_SERIAL
+        )]
+    );
+    assert!(run.stdout.contains("note  online checks: skipped (--offline)"), "{}", run.stdout);
+
+    let foreign = certificate(dir.path(), demo::OTHER_KEY_PEM, demo::MERCHANT_SERIAL);
+    let run = self::run(&["doctor", "--offline", "--cert", &foreign], &vars(&sandbox), None);
+    let fail = fail_lines(&run.stdout);
+    assert_eq!(fail.len(), 1, "{}", run.stdout);
+    assert!(
+        fail[0].starts_with("FAIL  key pair: the private key does not belong to the certificate"),
+        "{}",
+        fail[0]
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 1)]
+async fn doctor_explains_malformed_settings_offline_without_printing_keys() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let apiv3 = file(dir.path(), "apiv3.txt", "secret-apiv3-key-of-31-characte");
+    let mut bad = with(vars(&sandbox), "WECHATPAY_MCH_SERIAL", "68:3C:2B");
+    bad = with(bad, "WECHATPAY_PUBLIC_KEY_ID", "PUB_KEY_0119");
+    bad = with(bad, "WECHATPAY_MCHID", "19000x");
+    bad = with(bad, "WECHATPAY_APIV3_KEY_PATH", &apiv3);
+    let run = run(&["doctor", "--offline"], &bad, None);
+    assert_eq!(run.code, 7);
+    let fail = fail_lines(&run.stdout);
+    let starts = [
+        "FAIL  mchid: \"19000x\" is not all digits",
+        "FAIL  merchant serial: ",
+        "FAIL  public key ID: ",
+        "FAIL  APIv3 key: ",
+    ];
+    assert_eq!(fail.len(), starts.len(), "{}", run.stdout);
+    for (line, start) in fail.iter().zip(starts) {
+        assert!(line.starts_with(start) && line.contains(". Fix: "), "{line}");
+    }
+    assert!(fail[1].contains("colons"), "{}", fail[1]);
+    assert!(!run.stdout.contains("secret-apiv3"), "{}", run.stdout);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 1)]
+async fn doctor_reports_an_unreachable_host() {
+    let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = closed.local_addr().unwrap().port();
+    drop(closed);
+    let sandbox = Sandbox::start().await.unwrap();
+    let run = run(
+        &["doctor"],
+        &with(vars(&sandbox), "WECHATPAY_BASE_URL", &format!("http://127.0.0.1:{port}")),
+        None,
+    );
+    assert_eq!(run.code, 7);
+    let fail = fail_lines(&run.stdout);
+    assert_eq!(fail.len(), 1, "{}", run.stdout);
+    assert!(fail[0].starts_with("FAIL  connectivity: could not connect"), "{}", fail[0]);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 1)]
+async fn sandbox_prints_export_lines_that_call_can_use() {
+    let mut child = Command::new(BIN)
+        .args(["sandbox", "--quiet"])
+        .env_clear()
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut exports = Vec::new();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    for line in lines.by_ref() {
+        let line = line.unwrap();
+        if let Some((name, value)) =
+            line.strip_prefix("export ").and_then(|rest| rest.split_once('='))
+        {
+            exports.push((name.to_owned(), value.trim_matches('\'').to_owned()));
+        }
+        if line == "Press Ctrl-C to stop." {
+            break;
+        }
+    }
+    let names: Vec<&str> = exports.iter().map(|(name, _)| name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "WECHATPAY_BASE_URL",
+            "WECHATPAY_MCHID",
+            "WECHATPAY_MCH_SERIAL",
+            "WECHATPAY_MCH_KEY_PATH",
+            "WECHATPAY_PUBLIC_KEY_ID",
+            "WECHATPAY_PUBLIC_KEY_PATH"
+        ]
+    );
+    let vars: Vec<(&str, String)> =
+        exports.iter().map(|(name, value)| (name.as_str(), value.clone())).collect();
+    let run = call_claim(&vars);
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+
+    let taken = Sandbox::start().await.unwrap();
+    let port = taken.addr().port().to_string();
+    let busy = self::run(&["sandbox", "--port", &port], &[], None);
+    assert_eq!(busy.code, 2);
+    assert!(error_line(&busy).starts_with("error: the sandbox did not start"), "{}", busy.stderr);
+}
+
+/// The `FAIL` lines of doctor's report.
+fn fail_lines(stdout: &str) -> Vec<String> {
+    stdout.lines().filter(|line| line.starts_with("FAIL")).map(str::to_owned).collect()
+}
+
+/// A self-signed certificate for `key_pem` with `serial`, made by the `openssl` command (which the
+/// workspace's tests already require), as a merchant's `apiclient_cert.pem` stands in.
+fn certificate(dir: &Path, key_pem: &str, serial: &str) -> String {
+    let key = file(dir, &format!("key-{serial}.pem"), key_pem);
+    let out = dir.join(format!("cert-{serial}-{}.pem", key_pem.len()));
+    let status = Command::new("openssl")
+        .args(["req", "-new", "-x509", "-key", &key, "-subj", "/CN=1900000001", "-days", "2"])
+        .args(["-set_serial", &format!("0x{serial}"), "-out"])
+        .arg(&out)
+        .stderr(Stdio::null())
+        .status()
+        .expect("openssl runs");
+    assert!(status.success());
+    out.display().to_string()
+}
