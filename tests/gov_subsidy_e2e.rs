@@ -150,3 +150,32 @@ fn every_endpoint_has_a_fixture_and_a_round_trip() {
     round_trips.sort();
     assert_eq!(round_trips, expected);
 }
+
+/// `call_json` reaches every endpoint from its method and path (the dispatch is generated from the
+/// same list as `ENDPOINTS`) and returns the verified answer as the sandbox wrote it.
+#[tokio::test]
+async fn call_json_dispatches_every_endpoint_by_method_and_path() {
+    use wechatpay::gov::subsidy::{CallError, ENDPOINTS, call_json};
+    let sandbox = Sandbox::start().await.expect("the sandbox starts");
+    let client = support::client(&sandbox, RetryPolicy::none());
+    let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/requests");
+    for endpoint in ENDPOINTS {
+        let tail = endpoint.path.strip_prefix("/v3/gov/subsidy/").expect("the family's prefix");
+        let name = format!("{fixtures}/{}.json", tail.replace('/', "."));
+        let json = std::fs::read_to_string(&name).expect("a fixture per endpoint");
+        let method = endpoint.method.as_str().to_lowercase();
+        let answer = call_json(&client, &method, endpoint.path, &json).await;
+        let answer = answer.unwrap_or_else(|error| panic!("{}: {error}", endpoint.path));
+        let received = sandbox.last_received().expect("received");
+        assert_eq!(received.path(), endpoint.path);
+        let sent: Value = serde_json::from_slice(&received.response_body).expect("JSON answer");
+        assert_eq!(answer, sent, "{}: the answer as the sandbox wrote it", endpoint.path);
+    }
+    let unknown = call_json(&client, "POST", "/v3/gov/subsidy/nowhere", "{}").await;
+    assert!(matches!(unknown, Err(CallError::UnknownEndpoint { .. })), "{unknown:?}");
+    let wrong_method = call_json(&client, "GET", ENDPOINTS[0].path, "{}").await;
+    assert!(matches!(wrong_method, Err(CallError::UnknownEndpoint { .. })), "{wrong_method:?}");
+    let not_json = call_json(&client, "POST", ENDPOINTS[0].path, "{").await;
+    assert!(matches!(not_json, Err(CallError::Json { .. })), "{not_json:?}");
+    assert_eq!(sandbox.received().len(), ENDPOINTS.len(), "nothing sent for the failures");
+}
