@@ -10,7 +10,7 @@ use crate::exit::Failure;
 
 /// The `WECHATPAY_*` settings; a flag wins over its variable. Values are never shown in `--help`
 /// (a proxy URL may hold a password).
-#[derive(Args, Debug, Clone, Default)]
+#[derive(Args, Debug)]
 pub struct Config {
     /// Merchant ID (商户号)
     #[arg(long, env = "WECHATPAY_MCHID", hide_env_values = true, value_name = "MCHID")]
