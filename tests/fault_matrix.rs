@@ -69,7 +69,7 @@ async fn run(
     let client = support::bare_builder(&sandbox)
         .wechatpay_public_key_pem(sandbox.public_key_id(), sandbox.public_key_pem())
         .unwrap()
-        .timeout(Duration::from_millis(500))
+        .timeout(Duration::from_secs(1))
         .retry_policy(RetryPolicy {
             max_retries: retries,
             base_delay: Duration::from_millis(5),

@@ -247,7 +247,14 @@ async fn a_request_signed_for_another_merchant_key_is_refused_by_the_sandbox() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn two_hundred_concurrent_sends_through_one_client_all_verify() {
     let sandbox = Sandbox::start().await.unwrap();
-    let client = client(&sandbox, RetryPolicy::none());
+    // About correctness under concurrency, not speed: a debug build of the pure-Rust backend on a
+    // loaded 2-core machine needs more than the default 30 s for 600 RSA decryptions.
+    let client = support::bare_builder(&sandbox)
+        .wechatpay_public_key_pem(sandbox.public_key_id(), sandbox.public_key_pem())
+        .unwrap()
+        .timeout(Duration::from_secs(600))
+        .build()
+        .unwrap();
     let tasks: Vec<_> = (0..200)
         .map(|_| {
             let client = client.clone();

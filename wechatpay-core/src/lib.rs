@@ -19,6 +19,7 @@ mod clock;
 mod error;
 mod key_store;
 mod keys;
+pub mod notify;
 mod pem;
 mod protocol;
 pub mod request;

@@ -22,6 +22,8 @@ pub mod headers {
     pub const SIGNATURE: &str = "Wechatpay-Signature";
     /// `Wechatpay-Serial`: the key that signed an answer, or that encrypted a request's fields.
     pub const SERIAL: &str = "Wechatpay-Serial";
+    /// `Wechatpay-Signature-Type`: the signature scheme of a notification or answer, when sent.
+    pub const SIGNATURE_TYPE: &str = "Wechatpay-Signature-Type";
     /// `Request-ID`: WeChat Pay's ID of one exchange, for its support.
     pub const REQUEST_ID: &str = "Request-ID";
 }

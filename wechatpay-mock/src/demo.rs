@@ -9,7 +9,7 @@
 //! from [`signer`] and [`wechatpay_keys`] talks to it out of the box.
 
 use wechatpay_core::{
-    MerchantPrivateKey, MerchantSerial, Signer, WechatPayKeys, WechatPayPublicKey,
+    ApiV3Key, MerchantPrivateKey, MerchantSerial, Signer, WechatPayKeys, WechatPayPublicKey,
 };
 
 /// The demo merchant's ID.
@@ -44,6 +44,18 @@ pub const OTHER_PUBLIC_KEY_PEM: &str = include_str!("../keys/other_public_key.pe
 
 /// The `Wechatpay-Serial` the `UnknownSerial` fault sends: a well-formed ID no client knows.
 pub const UNKNOWN_PUBLIC_KEY_ID: &str = "PUB_KEY_ID_0119999999992025000000000009";
+
+/// The demo merchant's APIv3 key (32 ASCII characters): the sandbox encrypts the resources of
+/// the notifications it delivers with it. Test-only.
+pub const APIV3_KEY: &str = "wechatpayMockDemoApiV3Key0000001";
+
+/// Another APIv3 key, for [`NotificationKind::WrongApiV3Key`](crate::NotificationKind::WrongApiV3Key).
+pub const OTHER_APIV3_KEY: &str = "wechatpayMockOtherApiV3Key000002";
+
+/// The demo merchant's APIv3 key, parsed.
+pub fn api_v3_key() -> ApiV3Key {
+    ApiV3Key::new(APIV3_KEY).expect("the shipped demo APIv3 key is valid")
+}
 
 /// The path of the file [`MERCHANT_KEY_PEM`] was read from, in the source tree the crate was
 /// built from: what `WECHATPAY_MCH_KEY_PATH` names for a standalone sandbox.

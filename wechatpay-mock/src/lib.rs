@@ -47,6 +47,7 @@ pub mod demo;
 pub mod endpoints;
 mod faults;
 mod json;
+mod notify;
 mod outcome;
 mod protocol;
 mod received;
@@ -66,12 +67,13 @@ use std::time::Duration;
 use tokio::net::TcpListener;
 use tokio::task::JoinHandle;
 use wechatpay_core::{
-    Clock, KeyError, MerchantPrivateKey, MerchantSerial, PublicKeyId, RsaPublicKey, SystemClock,
-    WechatPayKeys, WechatPayPublicKey,
+    ApiV3Key, Clock, KeyError, MerchantPrivateKey, MerchantSerial, PublicKeyId, RsaPublicKey,
+    SystemClock, WechatPayKeys, WechatPayPublicKey,
 };
 
 pub use endpoints::{ENDPOINTS, Echo, Endpoint, FieldType, Location, Region, Reply};
 pub use faults::Fault;
+pub use notify::{Delivered, NotificationAnswer, NotificationKind};
 pub use outcome::Outcome;
 pub use received::Received;
 pub use shell::missing_key_files;
@@ -86,6 +88,8 @@ pub enum Error {
     Bind(io::Error),
     /// A key, serial, key ID or mchid was refused.
     Key(KeyError),
+    /// A notification could not be delivered (a bad URL, no connection, no answer in time).
+    Deliver(String),
 }
 
 impl fmt::Display for Error {
@@ -93,6 +97,7 @@ impl fmt::Display for Error {
         match self {
             Error::Bind(error) => write!(f, "the sandbox could not bind 127.0.0.1: {error}"),
             Error::Key(error) => write!(f, "sandbox configuration: {error}"),
+            Error::Deliver(reason) => write!(f, "notification delivery: {reason}"),
         }
     }
 }
@@ -102,6 +107,7 @@ impl std::error::Error for Error {
         match self {
             Error::Bind(error) => Some(error),
             Error::Key(error) => Some(error),
+            Error::Deliver(_) => None,
         }
     }
 }
@@ -124,6 +130,7 @@ pub struct SandboxBuilder {
     clock: Arc<dyn Clock>,
     max_skew: Duration,
     platform: (String, String, String),
+    api_v3_key: String,
     demo_merchant: bool,
     merchants: Vec<(String, String, String)>,
     endpoints: Vec<Endpoint>,
@@ -143,6 +150,7 @@ impl Default for SandboxBuilder {
                 demo::PLATFORM_PRIVATE_KEY_PEM.to_owned(),
                 demo::PUBLIC_KEY_PEM.to_owned(),
             ),
+            api_v3_key: demo::APIV3_KEY.to_owned(),
             demo_merchant: true,
             merchants: Vec::new(),
             endpoints: ENDPOINTS.to_vec(),
@@ -200,6 +208,13 @@ impl SandboxBuilder {
     /// Replaces the platform key pair and its `PUB_KEY_ID_…` (checked when starting).
     pub fn platform_key(mut self, id: &str, private_key_pem: &str, public_key_pem: &str) -> Self {
         self.platform = (id.to_owned(), private_key_pem.to_owned(), public_key_pem.to_owned());
+        self
+    }
+
+    /// The APIv3 key the resources of delivered notifications are encrypted with (32 ASCII
+    /// characters, checked when starting). Default [`demo::APIV3_KEY`].
+    pub fn api_v3_key(mut self, key: &str) -> Self {
+        self.api_v3_key = key.to_owned();
         self
     }
 
@@ -274,6 +289,7 @@ impl SandboxBuilder {
             }));
         }
         let other_key = MerchantPrivateKey::from_pem(demo::OTHER_KEY_PEM)?;
+        let api_v3_key = ApiV3Key::new(&self.api_v3_key)?;
 
         let mut merchants = HashMap::new();
         let demo = self.demo_merchant.then_some((
@@ -293,6 +309,7 @@ impl SandboxBuilder {
             public_key_id: public_key_id.to_string(),
             public_key_pem: public_pem.clone(),
             other_key,
+            api_v3_key,
             merchants: Mutex::new(merchants),
             faults: Mutex::new(VecDeque::new()),
             scripts: Mutex::default(),
@@ -472,6 +489,23 @@ impl Sandbox {
     /// one per logical operation; see [`Received::accepted`] for what each fault does to it.
     pub fn accepted_count(&self) -> u64 {
         self.shared.log().accepted()
+    }
+
+    /// Delivers a notification to `url` (`http://host:port/path`, as a merchant's `notify_url`)
+    /// as WeChat Pay would, or forged as `kind` says: `event_type` (`TRANSACTION.SUCCESS`, …)
+    /// in the envelope, `resource` encrypted with the sandbox's APIv3 key
+    /// ([`SandboxBuilder::api_v3_key`]), `associated_data` and `original_type` the event's first
+    /// word in lower case (`transaction`). Returns the notification's `id` and what the receiver
+    /// answered (WeChat Pay reads 200/204 as received, anything else as "deliver again").
+    /// Each attempt has 10 s to complete.
+    pub async fn deliver_notification(
+        &self,
+        url: &str,
+        kind: NotificationKind,
+        event_type: &str,
+        resource: &serde_json::Value,
+    ) -> Result<Delivered, Error> {
+        notify::deliver(&self.shared, url, kind, event_type, resource).await
     }
 
     /// Forgets the requests received so far and resets

@@ -17,6 +17,8 @@ pub(crate) const SIGNATURE: &str = "Wechatpay-Signature";
 /// On an answer: the key that signed it. On a request: the key its sensitive fields are
 /// encrypted to.
 pub(crate) const SERIAL: &str = "Wechatpay-Serial";
+/// On a notification: the signature scheme.
+pub(crate) const SIGNATURE_TYPE: &str = "Wechatpay-Signature-Type";
 /// The identifier of one call.
 pub(crate) const REQUEST_ID: &str = "Request-ID";
 

@@ -172,14 +172,16 @@ pub(crate) fn finish(
     (response, sent)
 }
 
-struct Signed {
-    timestamp: String,
-    nonce: String,
-    signature: String,
-    serial: HeaderValue,
+/// The four signature headers of an answer or notification.
+pub(crate) struct Signed {
+    pub(crate) timestamp: String,
+    pub(crate) nonce: String,
+    pub(crate) signature: String,
+    pub(crate) serial: HeaderValue,
 }
 
-fn signature_headers(shared: &Shared, body: &[u8], signing: Signing) -> Option<Signed> {
+/// Signs `body` as `signing` says (the body itself is left alone; see [`tamper`]).
+pub(crate) fn signature_headers(shared: &Shared, body: &[u8], signing: Signing) -> Option<Signed> {
     let mut now = shared.clock.now();
     if signing == Signing::Stale {
         now -= STALE_BY_SECS;
@@ -213,7 +215,7 @@ pub(crate) fn fresh_nonce() -> String {
 }
 
 /// Another body than the one signed: a field added to a JSON object, or a byte appended.
-fn tamper(body: &[u8]) -> Vec<u8> {
+pub(crate) fn tamper(body: &[u8]) -> Vec<u8> {
     if let Ok(serde_json::Value::Object(mut object)) = serde_json::from_slice(body) {
         object.insert("tampered".into(), serde_json::Value::Bool(true));
         if let Ok(bytes) = serde_json::to_vec(&object) {

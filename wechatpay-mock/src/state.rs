@@ -5,7 +5,7 @@ use std::collections::{HashMap, VecDeque};
 use std::sync::atomic::AtomicU64;
 use std::sync::{Arc, Mutex, MutexGuard};
 
-use wechatpay_core::{Clock, MerchantPrivateKey, RsaPublicKey};
+use wechatpay_core::{ApiV3Key, Clock, MerchantPrivateKey, RsaPublicKey};
 
 use crate::auth::Replays;
 use crate::endpoints::{Checked, Endpoint, Region};
@@ -22,6 +22,8 @@ pub(crate) struct Shared {
     pub(crate) public_key_id: String,
     pub(crate) public_key_pem: String,
     pub(crate) other_key: MerchantPrivateKey,
+    /// The merchants' APIv3 key: notifications' resources are encrypted with it.
+    pub(crate) api_v3_key: ApiV3Key,
     /// mchid → certificate serial (upper-case) → public key.
     pub(crate) merchants: Mutex<HashMap<String, HashMap<String, Arc<RsaPublicKey>>>>,
     pub(crate) faults: Mutex<VecDeque<Fault>>,
