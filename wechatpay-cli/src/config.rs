@@ -38,13 +38,16 @@ pub struct Config {
     pub apiv3_key: Option<PathBuf>,
 }
 
-/// The settings a client cannot do without, with the flag that sets each.
-const REQUIRED: [(&str, &str); 5] = [
+/// Each setting's variable and flag; the first five are the ones a client cannot do without.
+const FLAGS: [(&str, &str); 8] = [
     ("WECHATPAY_MCHID", "--mchid"),
     ("WECHATPAY_MCH_SERIAL", "--mch-serial"),
     ("WECHATPAY_MCH_KEY_PATH", "--mch-key"),
     ("WECHATPAY_PUBLIC_KEY_ID", "--public-key-id"),
     ("WECHATPAY_PUBLIC_KEY_PATH", "--public-key"),
+    ("WECHATPAY_BASE_URL", "--base-url"),
+    ("WECHATPAY_PROXY", "--proxy"),
+    ("WECHATPAY_APIV3_KEY_PATH", "--apiv3-key"),
 ];
 
 impl Config {
@@ -64,10 +67,20 @@ impl Config {
         }
     }
 
-    /// The first required setting that is missing, as a one-line fix.
+    /// The first setting a client needs that is missing, as a one-line fix.
     pub fn missing(&self) -> Option<String> {
-        REQUIRED.iter().find(|(name, _)| self.var(name).is_none()).map(|(name, flag)| {
-            format!("{name} is not set: export it or pass {flag} (see `wechatpay doctor`)")
+        FLAGS[..5]
+            .iter()
+            .find_map(|(name, _)| self.require(name).err().map(|failure| failure.message))
+    }
+
+    /// The value of the variable `name`, or a usage failure saying how to set it.
+    pub fn require(&self, name: &str) -> Result<String, Failure> {
+        self.var(name).ok_or_else(|| {
+            let flag = FLAGS.iter().find(|(var, _)| *var == name).map_or("", |(_, flag)| *flag);
+            Failure::usage(format!(
+                "{name} is not set: export it or pass {flag} (see `wechatpay doctor`)"
+            ))
         })
     }
 

@@ -16,7 +16,7 @@ pub enum Exit {
     Usage = 2,
     /// The request does not fit its endpoint (JSON, rules): nothing was sent.
     Invalid = 3,
-    /// An answer whose signature did not verify, or that does not decode: not trusted.
+    /// An answer or notification whose signature did not verify, or that does not decode.
     Untrusted = 4,
     /// No answer, and nothing was applied (or the request is safe to repeat).
     Transport = 5,
@@ -34,7 +34,7 @@ macro_rules! exit_codes {
   1  WeChat Pay refused: a verified business failure, or an error status (4xx, 5xx)
   2  usage or configuration error (arguments, unknown endpoint, WECHATPAY_* settings, key files); nothing sent
   3  invalid request: JSON that does not fit the endpoint's type, or broken rules; nothing sent
-  4  untrusted answer: its signature did not verify, or it does not decode
+  4  untrusted: an answer or notification whose signature did not verify, or that does not decode
   5  transport failure: no answer, and nothing was applied (or the request is safe to repeat)
   6  outcome unknown: a report that may have been applied; look it up before sending it again
   7  doctor found a problem"

@@ -8,6 +8,7 @@ mod config;
 mod doctor;
 mod endpoints;
 mod exit;
+mod notify;
 mod sandbox;
 
 use std::process::ExitCode;
@@ -28,7 +29,8 @@ use crate::exit::{Failure, exit_codes};
         "Example:\n",
         "  wechatpay sandbox                  # in one shell; paste its export lines into another\n",
         "  wechatpay doctor\n",
-        "  wechatpay call POST /zhejiang/qualifications/query --data query.json\n\n",
+        "  wechatpay call POST /zhejiang/qualifications/query --data query.json\n",
+        "  wechatpay notify decrypt --headers headers.txt --body body.json\n\n",
         exit_codes!(),
     )
 )]
@@ -84,6 +86,13 @@ enum Command {
         "Exit codes: 0 every check passed, 7 a check failed (each FAIL line says why and how to fix it)",
     ))]
     Doctor(doctor::DoctorArgs),
+    /// Notifications (回调通知): verify and decrypt a captured one
+    #[command(subcommand, after_help = concat!(
+        "Example:\n",
+        "  wechatpay notify decrypt --headers headers.txt --body body.json\n\n",
+        "Exit codes: see `wechatpay notify decrypt --help`",
+    ))]
+    Notify(notify::NotifyCommand),
 }
 
 #[tokio::main(flavor = "current_thread")]
@@ -105,6 +114,7 @@ async fn run(command: Command) -> Result<(), Failure> {
         Command::Call(args) => call::run(args).await,
         Command::Sandbox(args) => sandbox::run(args).await,
         Command::Doctor(args) => doctor::run(args).await,
+        Command::Notify(command) => notify::run(command),
     }
 }
 

@@ -6,7 +6,7 @@ use std::io::{BufRead as _, BufReader, Write as _};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-use wechatpay_mock::{Fault, Outcome, Sandbox, demo};
+use wechatpay_mock::{Fault, NotificationKind, Outcome, Sandbox, demo};
 
 const BIN: &str = env!("CARGO_BIN_EXE_wechatpay");
 
@@ -14,7 +14,11 @@ const BIN: &str = env!("CARGO_BIN_EXE_wechatpay");
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/requests");
 
 /// The plaintext personal fields of the fixtures sent below: no output may contain them.
-const PERSONAL: [&str; 3] = ["11010519491231002X", "张三", "13800138000"];
+const PERSONAL: [&str; 5] =
+    ["11010519491231002X", "张三", "13800138000", OPENID, "110101199003074477"];
+
+/// A payer's openid in the notifications delivered below.
+const OPENID: &str = "oUpF8uMuAJO_M2pxb1Q9zNjWeS6o";
 
 const CLAIM: &str = "/v3/gov/subsidy/zhejiang/qualifications/claim";
 
@@ -102,14 +106,14 @@ fn the_help_texts_give_examples_and_the_exit_codes() {
         "  1  WeChat Pay refused",
         "  2  usage",
         "  3  invalid request",
-        "  4  untrusted answer",
+        "  4  untrusted",
         "  5  transport failure",
         "  6  outcome unknown",
         "  7  doctor found a problem",
     ] {
         assert!(top.stdout.contains(line), "{line} in\n{}", top.stdout);
     }
-    for command in ["endpoints", "call", "sandbox", "doctor"] {
+    for command in ["endpoints", "call", "sandbox", "doctor", "notify"] {
         let help = run(&[command, "--help"], &[], None);
         assert_eq!(help.code, 0, "{command}");
         assert!(help.stdout.contains("Example"), "{command}:\n{}", help.stdout);
@@ -525,7 +529,8 @@ async fn sandbox_prints_export_lines_that_call_can_use() {
             "WECHATPAY_MCH_SERIAL",
             "WECHATPAY_MCH_KEY_PATH",
             "WECHATPAY_PUBLIC_KEY_ID",
-            "WECHATPAY_PUBLIC_KEY_PATH"
+            "WECHATPAY_PUBLIC_KEY_PATH",
+            "WECHATPAY_APIV3_KEY_PATH"
         ]
     );
     let vars: Vec<(&str, String)> =
@@ -561,4 +566,139 @@ fn certificate(dir: &Path, key_pem: &str, serial: &str) -> String {
         .expect("openssl runs");
     assert!(status.success());
     out.display().to_string()
+}
+
+/// The headers (as the raw request head) and exact body of a notification the sandbox delivers
+/// to a receiver on 127.0.0.1 that answers 204.
+async fn capture(
+    sandbox: &Sandbox,
+    kind: NotificationKind,
+    event_type: &str,
+    resource: serde_json::Value,
+) -> (String, Vec<u8>) {
+    use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}/notify", listener.local_addr().unwrap());
+    let receive = async {
+        let (mut stream, _) = listener.accept().await.unwrap();
+        let mut data = Vec::new();
+        let mut buffer = [0u8; 4096];
+        let (head, length) = loop {
+            let n = stream.read(&mut buffer).await.unwrap();
+            assert!(n > 0, "the request ended early");
+            data.extend_from_slice(&buffer[..n]);
+            if let Some(end) = data.windows(4).position(|w| w == b"\r\n\r\n") {
+                let head = String::from_utf8(data[..end].to_vec()).unwrap();
+                let length = head
+                    .lines()
+                    .find_map(|line| {
+                        line.to_ascii_lowercase()
+                            .strip_prefix("content-length:")
+                            .map(|v| v.trim().parse::<usize>().unwrap())
+                    })
+                    .unwrap_or(0);
+                data.drain(..end + 4);
+                break (head, length);
+            }
+        };
+        while data.len() < length {
+            let n = stream.read(&mut buffer).await.unwrap();
+            assert!(n > 0, "the body ended early");
+            data.extend_from_slice(&buffer[..n]);
+        }
+        stream.write_all(b"HTTP/1.1 204 No Content\r\nconnection: close\r\n\r\n").await.unwrap();
+        (head, data)
+    };
+    let (captured, delivered) =
+        tokio::join!(receive, sandbox.deliver_notification(&url, kind, event_type, &resource));
+    delivered.expect("delivered");
+    captured
+}
+
+fn payment() -> serde_json::Value {
+    serde_json::json!({
+        "appid": "wxd678efh567hg6787", "mchid": "1900000001", "out_trade_no": "1217752501201407033233368018",
+        "transaction_id": "4200000001202501010000000001", "trade_type": "JSAPI", "trade_state": "SUCCESS",
+        "trade_state_desc": "支付成功", "bank_type": "CMC", "success_time": "2025-01-01T10:34:56+08:00",
+        "payer": { "openid": OPENID }, "amount": { "total": 100, "payer_total": 80, "currency": "CNY", "payer_currency": "CNY" }
+    })
+}
+
+/// Writes the capture to files and runs `notify decrypt` on them with `extra` arguments.
+fn decrypt(
+    dir: &Path,
+    vars: &[(&str, String)],
+    capture: &(String, Vec<u8>),
+    extra: &[&str],
+) -> Run {
+    let headers = file(dir, "headers.txt", &capture.0);
+    let body = dir.join("body.json");
+    std::fs::write(&body, &capture.1).unwrap();
+    let mut args =
+        vec!["notify", "decrypt", "--headers", &headers, "--body", body.to_str().unwrap()];
+    args.extend_from_slice(extra);
+    run(&args, vars, None)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 1)]
+async fn notify_decrypt_prints_a_genuine_notification_with_personal_fields_masked() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let captured =
+        capture(&sandbox, NotificationKind::Normal, "TRANSACTION.SUCCESS", payment()).await;
+    let run = decrypt(dir.path(), &vars(&sandbox), &captured, &[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let printed: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(printed["event_type"], "TRANSACTION.SUCCESS");
+    assert_eq!(printed["original_type"], "transaction");
+    assert_eq!(printed["resource"]["amount"]["payer_total"], 80);
+    assert_eq!(printed["resource"]["payer"]["openid"], "<redacted>");
+
+    let audit = serde_json::json!({ "id_card_number": "110101199003074477", "result": "PASS" });
+    let captured = capture(&sandbox, NotificationKind::Normal, "AUDIT.RESULT", audit).await;
+    let run = decrypt(dir.path(), &vars(&sandbox), &captured, &[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let printed: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(
+        printed["resource"],
+        serde_json::json!({ "id_card_number": "<redacted>", "result": "<redacted>" })
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 1)]
+async fn notify_decrypt_refuses_what_is_not_genuine_and_names_a_wrong_apiv3_key() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let vars = vars(&sandbox);
+    for (kind, code, expected) in [
+        (NotificationKind::Tampered, 4, "notification refused"),
+        (NotificationKind::UnknownSerial, 4, "notification refused"),
+        (NotificationKind::Probe, 4, "notification refused"),
+        (NotificationKind::Stale, 4, "notification refused"),
+        (NotificationKind::WrongApiV3Key, 2, "WECHATPAY_APIV3_KEY_PATH holds another key"),
+    ] {
+        let captured = capture(&sandbox, kind, "TRANSACTION.SUCCESS", payment()).await;
+        let run = decrypt(dir.path(), &vars, &captured, &[]);
+        assert_eq!(run.code, code, "{kind:?}: {}", run.stderr);
+        assert!(error_line(&run).contains(expected), "{kind:?}: {}", run.stderr);
+        assert!(run.stdout.is_empty(), "{kind:?}: nothing printed");
+    }
+    // A capture ten minutes old verifies once the window is widened on purpose.
+    let stale = capture(&sandbox, NotificationKind::Stale, "TRANSACTION.SUCCESS", payment()).await;
+    assert_eq!(decrypt(dir.path(), &vars, &stale, &["--max-skew", "3600"]).code, 0);
+
+    let genuine =
+        capture(&sandbox, NotificationKind::Normal, "TRANSACTION.SUCCESS", payment()).await;
+    let mut missing = vars.clone();
+    missing.retain(|(name, _)| *name != "WECHATPAY_APIV3_KEY_PATH");
+    let run = decrypt(dir.path(), &missing, &genuine, &[]);
+    assert_eq!(run.code, 2);
+    assert!(
+        error_line(&run)
+            .contains("WECHATPAY_APIV3_KEY_PATH is not set: export it or pass --apiv3-key")
+    );
+    let garbled = (format!("{}\nnot a header line", genuine.0), genuine.1.clone());
+    let run = decrypt(dir.path(), &vars, &garbled, &[]);
+    assert_eq!(run.code, 2);
+    assert!(error_line(&run).contains("expected `Name: value`"), "{}", run.stderr);
 }

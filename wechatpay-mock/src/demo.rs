@@ -52,6 +52,10 @@ pub const APIV3_KEY: &str = "wechatpayMockDemoApiV3Key0000001";
 /// Another APIv3 key, for [`NotificationKind::WrongApiV3Key`](crate::NotificationKind::WrongApiV3Key).
 pub const OTHER_APIV3_KEY: &str = "wechatpayMockOtherApiV3Key000002";
 
+/// The file holding [`APIV3_KEY`] (and a line end): what `WECHATPAY_APIV3_KEY_PATH` names for a
+/// standalone sandbox.
+pub const APIV3_KEY_PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/keys/apiv3_key.txt");
+
 /// The demo merchant's APIv3 key, parsed.
 pub fn api_v3_key() -> ApiV3Key {
     ApiV3Key::new(APIV3_KEY).expect("the shipped demo APIv3 key is valid")

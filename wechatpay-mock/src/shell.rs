@@ -8,8 +8,9 @@ use crate::{ENDPOINTS, Sandbox, demo};
 
 impl Sandbox {
     /// The `WECHATPAY_*` variables that point `Client::from_env` at this sandbox: base URL,
-    /// mchid, merchant serial, the paths of the shipped demo key files, the public key ID.
-    pub fn env_vars(&self) -> [(&'static str, String); 6] {
+    /// mchid, merchant serial, the paths of the shipped demo key files, the public key ID, and the
+    /// APIv3 key file (`wechatpay notify decrypt` reads it).
+    pub fn env_vars(&self) -> [(&'static str, String); 7] {
         [
             ("WECHATPAY_BASE_URL", self.base_url()),
             ("WECHATPAY_MCHID", demo::MCHID.to_owned()),
@@ -17,6 +18,7 @@ impl Sandbox {
             ("WECHATPAY_MCH_KEY_PATH", demo::MERCHANT_KEY_PATH.to_owned()),
             ("WECHATPAY_PUBLIC_KEY_ID", self.public_key_id().to_owned()),
             ("WECHATPAY_PUBLIC_KEY_PATH", demo::PUBLIC_KEY_PATH.to_owned()),
+            ("WECHATPAY_APIV3_KEY_PATH", demo::APIV3_KEY_PATH.to_owned()),
         ]
     }
 
@@ -56,7 +58,7 @@ impl Sandbox {
 /// The shipped key files the export lines name that are missing (the binary was moved from its
 /// source tree), for a warning.
 pub fn missing_key_files() -> Vec<&'static str> {
-    [demo::MERCHANT_KEY_PATH, demo::PUBLIC_KEY_PATH]
+    [demo::MERCHANT_KEY_PATH, demo::PUBLIC_KEY_PATH, demo::APIV3_KEY_PATH]
         .into_iter()
         .filter(|path| !std::path::Path::new(path).is_file())
         .collect()
@@ -75,6 +77,15 @@ fn shell_quote(value: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::shell_quote;
+    use crate::demo;
+
+    #[test]
+    fn the_shipped_files_hold_the_demo_keys() {
+        let read = |path| std::fs::read_to_string(path).expect("shipped");
+        assert_eq!(read(demo::APIV3_KEY_PATH), format!("{}\n", demo::APIV3_KEY));
+        assert_eq!(read(demo::MERCHANT_KEY_PATH), demo::MERCHANT_KEY_PEM);
+        assert_eq!(read(demo::PUBLIC_KEY_PATH), demo::PUBLIC_KEY_PEM);
+    }
 
     #[test]
     fn shell_words_are_quoted_only_when_needed() {
