@@ -3,6 +3,7 @@
 //! merchant's answers. Scripted per merchant, so that tests can rotate certificates.
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use axum::body::to_bytes;
 use axum::extract::{Request, State};
@@ -104,6 +105,8 @@ pub struct PlatformCertificates {
     /// Signs the certificate list itself instead of `signer`: a signer the client does not
     /// trust, say.
     pub list_signer: Option<MockCertificate>,
+    /// The list is answered after this wait (a slow download, to show it blocks nothing).
+    pub list_delay: Option<Duration>,
 }
 
 impl PlatformCertificates {
@@ -112,9 +115,14 @@ impl PlatformCertificates {
         Self { listed: listed.to_vec(), ..Self::default() }
     }
 
+    /// One certificate, listed and signing the answers.
+    pub fn only(certificate: &MockCertificate) -> Self {
+        Self::signed_by(std::slice::from_ref(certificate), certificate)
+    }
+
     /// The certificates listed, answers signed by `signer`.
     pub fn signed_by(listed: &[MockCertificate], signer: &MockCertificate) -> Self {
-        Self { listed: listed.to_vec(), signer: Some(signer.clone()), list_signer: None }
+        Self { listed: listed.to_vec(), signer: Some(signer.clone()), ..Self::default() }
     }
 }
 
@@ -140,19 +148,28 @@ pub(crate) async fn handle(State(shared): State<Arc<Shared>>, request: Request) 
         })
         .collect();
     let method = parts.method.as_str().to_owned();
-    shared.log().push(Received::new(
+    let authorization = parts.headers.get(AUTHORIZATION).and_then(|value| value.to_str().ok());
+    let mut record = Received::new(
         request_id.clone(),
         method.clone(),
         target.clone(),
         headers,
         body.to_vec(),
         None,
-    ));
-    let authorization = parts.headers.get(AUTHORIZATION).and_then(|value| value.to_str().ok());
+    );
+    record.mchid = authorization.and_then(|header| Some(auth::parse(header).ok()?.mchid));
+    shared.log().push(record);
     let (answer, signer) = match auth::verify(&shared, &method, &target, &body, authorization) {
         Err(message) => (Answer::sign_error(&message), None),
         Ok(_) if method != "GET" => (Answer::not_found(), None),
-        Ok(params) => listing(&shared, &params.mchid),
+        Ok(params) => {
+            let delay =
+                shared.certificates().get(&params.mchid).and_then(|m| m.scenario.list_delay);
+            if let Some(delay) = delay {
+                tokio::time::sleep(delay).await;
+            }
+            listing(&shared, &params.mchid)
+        }
     };
     let status = answer.status;
     let (response, sent) = respond::finish(
