@@ -275,7 +275,7 @@ pub enum Error {
         /// The `Request-ID` header, if any.
         request_id: Option<String>,
     },
-    /// A platform certificate download was refused (see [`CertificateError`]); the certificates
+    /// A platform certificate download was refused (see [`CertificateError`](crate::CertificateError)); the certificates
     /// in use, if any, were kept.
     #[error("platform certificates: {0}")]
     Certificates(#[from] crate::certificates::CertificateError),
