@@ -115,9 +115,9 @@ impl Client {
                 "no WeChat Pay public key or currently valid platform certificate is configured to verify the answer: nothing was sent".into(),
             ));
         }
-        let answer = self.execute(&prepared, R::LOOKUP).instrument(span).await?;
+        let answer = self.execute(&prepared, R::LOOKUP).instrument(span.clone()).await?;
         // The keys in use when the answer arrived: a refresh meanwhile may have added its signer.
-        verify_answer(&answer, &self.wechatpay_keys())?;
+        span.in_scope(|| verify_answer(&answer, &self.wechatpay_keys()))?;
         let request_id = answer.request_id();
         let body: &[u8] = if answer.body.is_empty() { b"null" } else { &answer.body };
         R::Response::check_business(body, request_id.as_deref())?;
