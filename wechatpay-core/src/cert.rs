@@ -18,6 +18,7 @@ pub struct PlatformCertificate {
     key: RsaPublicKey,
     not_before: i64,
     not_after: i64,
+    der: Vec<u8>,
 }
 
 impl PlatformCertificate {
@@ -49,7 +50,7 @@ impl PlatformCertificate {
         let validity = tbs.validity();
         let not_before = unix_seconds(validity.not_before.to_unix_duration());
         let not_after = unix_seconds(validity.not_after.to_unix_duration());
-        Ok(Self { serial, key, not_before, not_after })
+        Ok(Self { serial, key, not_before, not_after, der: der.to_vec() })
     }
 
     /// The serial as `openssl x509 -serial` prints it: upper-case hex of the integer, without the
@@ -78,8 +79,24 @@ impl PlatformCertificate {
         (self.not_before..=self.not_after).contains(&unix_time)
     }
 
+    /// The certificate as PEM (`-----BEGIN CERTIFICATE-----`, LF line endings), to save a
+    /// downloaded certificate to a file.
+    pub fn to_pem(&self) -> String {
+        pem_rfc7468::encode_string("CERTIFICATE", pem_rfc7468::LineEnding::LF, &self.der)
+            .expect("a certificate's DER always fits in PEM")
+    }
+
+    /// The DER encoding, as loaded.
+    pub fn to_der(&self) -> &[u8] {
+        &self.der
+    }
+
     pub(crate) fn not_before_unix(&self) -> i64 {
         self.not_before
+    }
+
+    pub(crate) fn not_after_unix(&self) -> i64 {
+        self.not_after
     }
 }
 

@@ -275,6 +275,10 @@ pub enum Error {
         /// The `Request-ID` header, if any.
         request_id: Option<String>,
     },
+    /// A platform certificate download was refused (see [`CertificateError`](crate::CertificateError)); the certificates
+    /// in use, if any, were kept.
+    #[error("platform certificates: {0}")]
+    Certificates(#[from] crate::certificates::CertificateError),
     /// A verified answer does not decode as the expected type.
     #[error("decoding the response: {message}{}", request_id_suffix(request_id))]
     Decode {

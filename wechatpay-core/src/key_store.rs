@@ -79,6 +79,11 @@ impl WechatPayKeys {
         self
     }
 
+    /// The platform certificates, expired ones included, in the order added.
+    pub fn certificates(&self) -> impl Iterator<Item = &PlatformCertificate> {
+        self.certificates.iter().map(|certificate| &**certificate)
+    }
+
     /// Whether no key at all is configured.
     pub fn is_empty(&self) -> bool {
         self.public_keys.is_empty() && self.certificates.is_empty()

@@ -13,6 +13,7 @@ pub mod backend;
 #[cfg(feature = "blocking")]
 pub mod blocking;
 mod cert;
+mod certificates;
 mod cipher;
 mod client;
 mod clock;
@@ -31,6 +32,9 @@ mod violations;
 
 pub use aead::ApiV3Key;
 pub use cert::PlatformCertificate;
+pub use certificates::{
+    CERTIFICATES_PATH, CertificateError, DEFAULT_REFRESH_INTERVAL, decrypt_certificates,
+};
 pub use cipher::FieldEncryptor;
 pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL, RetryPolicy};
 pub use clock::{Clock, NONCE_LEN, NonceSource, OsNonce, SystemClock};

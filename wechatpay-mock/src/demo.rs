@@ -12,6 +12,8 @@ use wechatpay_core::{
     ApiV3Key, MerchantPrivateKey, MerchantSerial, Signer, WechatPayKeys, WechatPayPublicKey,
 };
 
+use crate::MockCertificate;
+
 /// The demo merchant's ID.
 pub const MCHID: &str = "1900000001";
 
@@ -45,8 +47,8 @@ pub const OTHER_PUBLIC_KEY_PEM: &str = include_str!("../keys/other_public_key.pe
 /// The `Wechatpay-Serial` the `UnknownSerial` fault sends: a well-formed ID no client knows.
 pub const UNKNOWN_PUBLIC_KEY_ID: &str = "PUB_KEY_ID_0119999999992025000000000009";
 
-/// The demo merchant's APIv3 key (32 ASCII characters): the sandbox encrypts the resources of
-/// the notifications it delivers with it. Test-only.
+/// The demo merchant's APIv3 key (32 ASCII characters): the sandbox encrypts its platform
+/// certificates and the resources of the notifications it delivers under it. Test-only.
 pub const APIV3_KEY: &str = "wechatpayMockDemoApiV3Key0000001";
 
 /// Another APIv3 key, for [`NotificationKind::WrongApiV3Key`](crate::NotificationKind::WrongApiV3Key).
@@ -70,6 +72,57 @@ pub const MERCHANT_KEY_PATH: &str =
 /// for a standalone sandbox.
 pub const PUBLIC_KEY_PATH: &str =
     concat!(env!("CARGO_MANIFEST_DIR"), "/keys/platform_public_key.pem");
+
+/// The serial of [`PLATFORM_CERTIFICATE_PEM`], as `openssl x509 -noout -serial` prints it.
+pub const PLATFORM_CERTIFICATE_SERIAL: &str = "3D5A1C0E7B9F2A4C6E8D0B1F3A5C7E9D1B3F5A7C";
+
+/// A platform certificate for the sandbox's platform key ([`PLATFORM_PRIVATE_KEY_PEM`]), valid
+/// 2024-01-01 to 2034-01-01 (see `keys/certificates/README.md`).
+pub const PLATFORM_CERTIFICATE_PEM: &str = include_str!("../keys/certificates/current.pem");
+
+/// The serial of [`NEXT_PLATFORM_CERTIFICATE_PEM`].
+pub const NEXT_PLATFORM_CERTIFICATE_SERIAL: &str = "4E6B2D1F8C0A3B5D7F9E1C2A4B6D8F0E2C4A6B8D";
+
+/// The certificate a rotation moves to, for [`NEXT_PLATFORM_PRIVATE_KEY_PEM`], valid 2026-01-01
+/// to 2036-01-01.
+pub const NEXT_PLATFORM_CERTIFICATE_PEM: &str = include_str!("../keys/certificates/next.pem");
+
+/// The private key of [`NEXT_PLATFORM_CERTIFICATE_PEM`]. Test-only.
+pub const NEXT_PLATFORM_PRIVATE_KEY_PEM: &str =
+    include_str!("../keys/platform_next_private_key.pem");
+
+/// The serial of [`UNTRUSTED_CERTIFICATE_PEM`].
+pub const UNTRUSTED_CERTIFICATE_SERIAL: &str = "7F1E3D5C7B9A0F2E4D6C8B0A1F3E5D7C9B1A3F5E";
+
+/// A certificate for [`OTHER_KEY_PEM`], valid 2024-01-01 to 2034-01-01: a signer no client
+/// should trust.
+pub const UNTRUSTED_CERTIFICATE_PEM: &str = include_str!("../keys/certificates/untrusted.pem");
+
+/// [`PLATFORM_CERTIFICATE_PEM`] with its key: listed to every merchant with an APIv3 key.
+pub fn platform_certificate() -> MockCertificate {
+    MockCertificate::new(
+        PLATFORM_CERTIFICATE_SERIAL,
+        PLATFORM_CERTIFICATE_PEM,
+        PLATFORM_PRIVATE_KEY_PEM,
+    )
+    .expect("the shipped platform certificate is valid")
+}
+
+/// [`NEXT_PLATFORM_CERTIFICATE_PEM`] with its key.
+pub fn next_platform_certificate() -> MockCertificate {
+    MockCertificate::new(
+        NEXT_PLATFORM_CERTIFICATE_SERIAL,
+        NEXT_PLATFORM_CERTIFICATE_PEM,
+        NEXT_PLATFORM_PRIVATE_KEY_PEM,
+    )
+    .expect("the shipped next platform certificate is valid")
+}
+
+/// [`UNTRUSTED_CERTIFICATE_PEM`] with its key.
+pub fn untrusted_certificate() -> MockCertificate {
+    MockCertificate::new(UNTRUSTED_CERTIFICATE_SERIAL, UNTRUSTED_CERTIFICATE_PEM, OTHER_KEY_PEM)
+        .expect("the shipped untrusted certificate is valid")
+}
 
 /// The demo merchant's private key, parsed.
 pub fn merchant_key() -> MerchantPrivateKey {

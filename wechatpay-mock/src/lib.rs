@@ -12,6 +12,10 @@
 //! - Answers carry `Wechatpay-Timestamp`, `Wechatpay-Nonce`, `Wechatpay-Signature`,
 //!   `Wechatpay-Serial` (the sandbox's public key ID) and `Request-ID`; a valid request gets its
 //!   endpoint's success body in its [`Reply`] family.
+//! - `GET /v3/certificates` lists each merchant's platform certificates, encrypted under its
+//!   APIv3 key ([`SandboxBuilder::merchant_apiv3_key`]; the demo merchant's is
+//!   [`demo::APIV3_KEY`]); [`Sandbox::set_platform_certificates`] scripts rotations: what is
+//!   listed, which certificate signs the merchant's answers, and which signs the list.
 //! - [`Sandbox::received`] returns what arrived, sensitive fields decrypted;
 //!   [`Sandbox::inject`] scripts a [`Fault`] for the next request, [`Sandbox::script`] a business
 //!   [`Outcome`] for the next valid request to one endpoint; [`SandboxBuilder::regions`] limits
@@ -43,6 +47,7 @@
 #![warn(missing_docs)]
 
 mod auth;
+mod certificates;
 pub mod demo;
 pub mod endpoints;
 mod faults;
@@ -71,6 +76,7 @@ use wechatpay_core::{
     SystemClock, WechatPayKeys, WechatPayPublicKey,
 };
 
+pub use certificates::{MockCertificate, PlatformCertificates};
 pub use endpoints::{ENDPOINTS, Echo, Endpoint, FieldType, Location, Region, Reply};
 pub use faults::Fault;
 pub use notify::{Delivered, NotificationAnswer, NotificationKind};
@@ -133,6 +139,7 @@ pub struct SandboxBuilder {
     api_v3_key: String,
     demo_merchant: bool,
     merchants: Vec<(String, String, String)>,
+    apiv3_keys: Vec<(String, String)>,
     endpoints: Vec<Endpoint>,
     regions: Vec<Region>,
     port: u16,
@@ -153,6 +160,7 @@ impl Default for SandboxBuilder {
             api_v3_key: demo::APIV3_KEY.to_owned(),
             demo_merchant: true,
             merchants: Vec::new(),
+            apiv3_keys: Vec::new(),
             endpoints: ENDPOINTS.to_vec(),
             regions: Region::ALL.to_vec(),
             port: 0,
@@ -231,6 +239,16 @@ impl SandboxBuilder {
         self
     }
 
+    /// The APIv3 key of merchant `mchid` (32 ASCII characters, checked when starting): its
+    /// `GET /v3/certificates` list is encrypted under it, and lists
+    /// [`demo::platform_certificate`] until [`Sandbox::set_platform_certificates`] says
+    /// otherwise. The demo merchant's is [`demo::APIV3_KEY`]; a merchant without one is answered
+    /// `404 RESOURCE_NOT_EXISTS`, like a merchant in public-key mode.
+    pub fn merchant_apiv3_key(mut self, mchid: &str, key: &str) -> Self {
+        self.apiv3_keys.push((mchid.to_owned(), key.to_owned()));
+        self
+    }
+
     /// Serves one more endpoint (or replaces the one with the same method and path).
     pub fn endpoint(mut self, endpoint: Endpoint) -> Self {
         self.endpoints
@@ -276,13 +294,7 @@ impl SandboxBuilder {
         let public_key_id: PublicKeyId = id.parse()?;
         let platform_key = MerchantPrivateKey::from_pem(private_pem)?;
         let public_key = RsaPublicKey::from_pem(public_pem)?;
-        let probe = b"wechatpay-mock key pair check";
-        let pair_matches = platform_key
-            .sign_base64(probe)
-            .ok()
-            .and_then(|signature| base64_decode(&signature))
-            .is_some_and(|signature| public_key.verify(probe, &signature));
-        if !pair_matches {
+        if !key_pair_matches(&platform_key, &public_key) {
             return Err(Error::Key(KeyError::Malformed {
                 what: "sandbox platform key pair",
                 reason: "the public key is not the private key's",
@@ -300,6 +312,15 @@ impl SandboxBuilder {
         for (mchid, serial, pem) in demo.iter().chain(&self.merchants) {
             insert_merchant(&mut merchants, mchid, serial, pem)?;
         }
+        let demo_key = self.demo_merchant.then(|| (demo::MCHID.into(), demo::APIV3_KEY.into()));
+        let mut certificates = HashMap::new();
+        for (mchid, key) in demo_key.iter().chain(&self.apiv3_keys) {
+            let merchant = certificates::MerchantCertificates {
+                apiv3_key: Some(Arc::new(ApiV3Key::new(key)?)),
+                scenario: PlatformCertificates::listing(&[demo::platform_certificate()]),
+            };
+            certificates.insert(mchid.clone(), merchant);
+        }
 
         let listener =
             TcpListener::bind((Ipv4Addr::LOCALHOST, self.port)).await.map_err(Error::Bind)?;
@@ -311,6 +332,7 @@ impl SandboxBuilder {
             other_key,
             api_v3_key,
             merchants: Mutex::new(merchants),
+            certificates: Mutex::new(certificates),
             faults: Mutex::new(VecDeque::new()),
             scripts: Mutex::default(),
             received: Mutex::new(ReceivedLog::new(self.max_received)),
@@ -340,9 +362,15 @@ impl Clock for SharedClock {
     }
 }
 
-fn base64_decode(text: &str) -> Option<Vec<u8>> {
+/// Whether `public_key` is the public half of `private_key`: a probe signed and verified.
+fn key_pair_matches(private_key: &MerchantPrivateKey, public_key: &RsaPublicKey) -> bool {
     use base64::prelude::*;
-    BASE64_STANDARD.decode(text).ok()
+    let probe = b"wechatpay-mock key pair check";
+    private_key
+        .sign_base64(probe)
+        .ok()
+        .and_then(|signature| BASE64_STANDARD.decode(signature).ok())
+        .is_some_and(|signature| public_key.verify(probe, &signature))
 }
 
 fn insert_merchant(
@@ -431,6 +459,15 @@ impl Sandbox {
         let mut merchants =
             self.shared.merchants.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         insert_merchant(&mut merchants, mchid, serial, public_key_pem)
+    }
+
+    /// Scripts what `mchid` is told about platform certificates from now on: what
+    /// `GET /v3/certificates` lists, which certificate signs its answers (the sandbox then
+    /// decrypts sensitive fields encrypted to any listed certificate too), and which signs the
+    /// list. A rotation is a sequence of these: a new certificate listed beside the old one,
+    /// then signing with it, then the old one no longer listed.
+    pub fn set_platform_certificates(&self, mchid: &str, certificates: PlatformCertificates) {
+        self.shared.certificates().entry(mchid.to_owned()).or_default().scenario = certificates;
     }
 
     /// Queues `fault` for the next request not yet given one.

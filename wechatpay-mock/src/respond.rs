@@ -16,6 +16,7 @@ use serde::Serialize;
 use tokio::time::Sleep;
 use wechatpay_core::{NonceSource, OsNonce};
 
+use crate::certificates::MockCertificate;
 use crate::demo;
 use crate::faults::{Delivery, Signing};
 use crate::protocol::{self, PROBE_PREFIX, REQUEST_ID, answer_message};
@@ -108,14 +109,16 @@ impl Answer {
     }
 }
 
-/// Signs `answer` as `signing` says and builds the response, its body cut short or stalled as
-/// `delivery` says. Returns it with the body bytes signed and announced.
+/// Signs `answer` as `signing` says, with `signer` (else the WeChat Pay public key), and builds
+/// the response, its body cut short or stalled as `delivery` says. Returns it with the body
+/// bytes signed and announced.
 pub(crate) fn finish(
     shared: &Shared,
     answer: Answer,
     signing: Signing,
     delivery: Delivery,
     request_id: &str,
+    signer: Option<&MockCertificate>,
 ) -> (Response, Vec<u8>) {
     let mut sent = answer.body.clone();
     let mut builder = Response::builder()
@@ -126,7 +129,7 @@ pub(crate) fn finish(
         builder = builder.header(*name, value);
     }
     if signing != Signing::Unsigned {
-        match signature_headers(shared, &answer.body, signing) {
+        match signature_headers(shared, &answer.body, signing, signer) {
             Some(signed) => {
                 builder = builder
                     .header(protocol::TIMESTAMP, signed.timestamp)
@@ -180,8 +183,14 @@ pub(crate) struct Signed {
     pub(crate) serial: HeaderValue,
 }
 
-/// Signs `body` as `signing` says (the body itself is left alone; see [`tamper`]).
-pub(crate) fn signature_headers(shared: &Shared, body: &[u8], signing: Signing) -> Option<Signed> {
+/// Signs `body` as `signing` says, with `signer` instead of the platform public key's pair when
+/// given (the body itself is left alone; see [`tamper`]).
+pub(crate) fn signature_headers(
+    shared: &Shared,
+    body: &[u8],
+    signing: Signing,
+    signer: Option<&MockCertificate>,
+) -> Option<Signed> {
     let mut now = shared.clock.now();
     if signing == Signing::Stale {
         now -= STALE_BY_SECS;
@@ -189,10 +198,14 @@ pub(crate) fn signature_headers(shared: &Shared, body: &[u8], signing: Signing) 
     let timestamp = now.to_string();
     let nonce = fresh_nonce();
     let message = answer_message(&timestamp, &nonce, body);
+    let (own_key, own_serial) = match signer {
+        Some(certificate) => (certificate.key(), certificate.serial()),
+        None => (&shared.platform_key, shared.public_key_id.as_str()),
+    };
     let (key, serial) = match signing {
-        Signing::WrongKey => (&shared.other_key, shared.public_key_id.as_str()),
+        Signing::WrongKey => (&shared.other_key, own_serial),
         Signing::UnknownSerial => (&shared.other_key, demo::UNKNOWN_PUBLIC_KEY_ID),
-        _ => (&shared.platform_key, shared.public_key_id.as_str()),
+        _ => (own_key, own_serial),
     };
     let mut signature = match signing {
         Signing::Probe => shared.other_key.sign_base64(&message).ok()?,
@@ -202,6 +215,12 @@ pub(crate) fn signature_headers(shared: &Shared, body: &[u8], signing: Signing) 
         signature = format!("{PROBE_PREFIX}{signature}");
     }
     Some(Signed { timestamp, nonce, signature, serial: HeaderValue::from_str(serial).ok()? })
+}
+
+/// A new `Request-ID`: a counter and randomness.
+pub(crate) fn request_id(shared: &Shared) -> String {
+    let number = shared.counter.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    format!("MOCK{number:08X}{}", &fresh_nonce()[..20])
 }
 
 /// A fresh 32-character `[0-9A-Za-z]` nonce.

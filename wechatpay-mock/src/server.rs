@@ -29,6 +29,7 @@ use tokio::task::JoinSet;
 use tower_service::Service;
 
 use crate::auth;
+use crate::certificates;
 use crate::endpoints::{self, Endpoint};
 use crate::faults::{Delivery, Fault, Plan};
 use crate::outcome::Outcome;
@@ -109,7 +110,8 @@ pub(crate) fn router(shared: Arc<Shared>) -> Router {
             paths.push(endpoint.path);
         }
     }
-    let mut router = Router::new();
+    let mut router =
+        Router::new().route(certificates::PATH, axum::routing::any(certificates::handle));
     for path in paths {
         let mut methods: MethodRouter<Arc<Shared>> = MethodRouter::new();
         for (index, endpoint) in shared.endpoints.iter().enumerate() {
@@ -183,8 +185,7 @@ async fn serve_connection(stream: TcpStream, router: Router) {
 
 /// The request pipeline.
 async fn handle(shared: Arc<Shared>, endpoint: Option<usize>, request: Request) -> Response {
-    let number = shared.counter.fetch_add(1, Ordering::Relaxed);
-    let request_id = format!("MOCK{number:08X}{}", &respond::fresh_nonce()[..20]);
+    let request_id = respond::request_id(&shared);
     let kill = request.extensions().get::<KillSwitch>().cloned();
     let (parts, body) = request.into_parts();
     let method = parts.method.as_str().to_owned();
@@ -219,6 +220,8 @@ async fn handle(shared: Arc<Shared>, endpoint: Option<usize>, request: Request) 
     record.nonce = parsed.as_ref().map(|params| params.nonce.clone());
     record.timestamp = parsed.as_ref().and_then(|params| params.timestamp.parse().ok());
     shared.log().push(record);
+    let signer = parsed.as_ref().and_then(|params| shared.answer_signer(&params.mchid));
+    let decrypting = shared.decryption_keys(parsed.as_ref().map(|params| params.mchid.as_str()));
 
     // The genuine answer.
     let endpoint = endpoint.map(|index| &shared.endpoints[index]);
@@ -236,8 +239,7 @@ async fn handle(shared: Arc<Shared>, endpoint: Option<usize>, request: Request) 
                     &target,
                     body,
                     wechatpay_serial.as_deref(),
-                    &shared.public_key_id,
-                    &shared.platform_key,
+                    &decrypting,
                 )
                 .map(|checked| (endpoint, checked)),
             }
@@ -279,7 +281,7 @@ async fn handle(shared: Arc<Shared>, endpoint: Option<usize>, request: Request) 
     let error_code = if answer.status.is_success() { None } else { answer.error_code() };
     let status = answer.status;
     let (response, sent) =
-        respond::finish(&shared, answer, plan.signing, plan.delivery, &request_id);
+        respond::finish(&shared, answer, plan.signing, plan.delivery, &request_id, signer.as_ref());
     if let Some(record) = shared.log().get_mut(&request_id) {
         record.status = Some(status.as_u16());
         record.error_code = error_code;

@@ -8,7 +8,8 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use wechatpay_core::{ApiV3Key, Clock, MerchantPrivateKey, RsaPublicKey};
 
 use crate::auth::Replays;
-use crate::endpoints::{Checked, Endpoint, Region};
+use crate::certificates::{MerchantCertificates, MockCertificate};
+use crate::endpoints::{Checked, DecryptionKeys, Endpoint, Region};
 use crate::faults::Fault;
 use crate::outcome::Outcome;
 use crate::received::Received;
@@ -26,6 +27,8 @@ pub(crate) struct Shared {
     pub(crate) api_v3_key: ApiV3Key,
     /// mchid → certificate serial (upper-case) → public key.
     pub(crate) merchants: Mutex<HashMap<String, HashMap<String, Arc<RsaPublicKey>>>>,
+    /// mchid → its APIv3 key and platform certificates.
+    pub(crate) certificates: Mutex<HashMap<String, MerchantCertificates>>,
     pub(crate) faults: Mutex<VecDeque<Fault>>,
     /// `(method, path)` → the outcomes scripted for that endpoint, first first.
     pub(crate) scripts: Mutex<HashMap<(String, String), VecDeque<Outcome>>>,
@@ -45,6 +48,27 @@ impl Shared {
     /// The received log (a poisoned lock is taken over: the log stays consistent).
     pub(crate) fn log(&self) -> MutexGuard<'_, ReceivedLog> {
         self.received.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// The merchants' platform certificates.
+    pub(crate) fn certificates(&self) -> MutexGuard<'_, HashMap<String, MerchantCertificates>> {
+        self.certificates.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// The certificate that signs `mchid`'s answers, if not the public key.
+    pub(crate) fn answer_signer(&self, mchid: &str) -> Option<MockCertificate> {
+        self.certificates().get(mchid)?.scenario.signer.clone()
+    }
+
+    /// The keys `mchid`'s sensitive fields may be encrypted to.
+    pub(crate) fn decryption_keys(&self, mchid: Option<&str>) -> DecryptionKeys<'_> {
+        let listed =
+            mchid.and_then(|mchid| Some(self.certificates().get(mchid)?.scenario.listed.clone()));
+        DecryptionKeys {
+            public_key_id: &self.public_key_id,
+            platform_key: &self.platform_key,
+            certificates: listed.unwrap_or_default(),
+        }
     }
 
     /// The fault queue.

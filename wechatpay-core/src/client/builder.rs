@@ -3,7 +3,8 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use super::{Client, DEFAULT_BASE_URL, Inner, RetryPolicy};
+use super::{Client, DEFAULT_BASE_URL, Inner, RetryPolicy, certificates};
+use crate::aead::ApiV3Key;
 use crate::cert::PlatformCertificate;
 use crate::clock::Clock;
 use crate::error::Error;
@@ -34,6 +35,8 @@ pub struct ClientBuilder {
     clock: Option<ClockSetter>,
     max_response_bytes: usize,
     proxy: Option<reqwest::Url>,
+    apiv3_key: Option<ApiV3Key>,
+    refresh_every: Option<Duration>,
 }
 
 /// Hosts never reached through a proxy: a loopback base URL is a local sandbox.
@@ -49,6 +52,8 @@ impl std::fmt::Debug for ClientBuilder {
             .field("keys", &self.keys)
             .field("base_url", &without_user_info(&self.base_url))
             .field("proxy", &self.proxy.as_ref().map(|proxy| without_user_info(proxy.as_str())))
+            .field("apiv3_key", &self.apiv3_key)
+            .field("refresh_every", &self.refresh_every)
             .finish_non_exhaustive()
     }
 }
@@ -67,6 +72,8 @@ impl Default for ClientBuilder {
             clock: None,
             max_response_bytes: 16 * 1024 * 1024,
             proxy: None,
+            apiv3_key: None,
+            refresh_every: None,
         }
     }
 }
@@ -121,6 +128,25 @@ impl ClientBuilder {
     /// A platform certificate, already loaded.
     pub fn platform_certificate(mut self, certificate: PlatformCertificate) -> Self {
         self.keys = self.keys.with_certificate(certificate);
+        self
+    }
+
+    /// The merchant's APIv3 key, which decrypts the platform certificates WeChat Pay lists
+    /// (see [`Client::download_certificates`]). Never printed.
+    pub fn apiv3_key(mut self, key: ApiV3Key) -> Self {
+        self.apiv3_key = Some(key);
+        self
+    }
+
+    /// Refreshes the platform certificates in the background every `interval`
+    /// ([`DEFAULT_REFRESH_INTERVAL`](crate::DEFAULT_REFRESH_INTERVAL) is hourly), first one
+    /// interval after building, with [`Client::refresh_certificates`]: a refused or failed
+    /// download is logged and tried again at the next interval, and the certificates in use are
+    /// kept. Sends never wait for it. The task stops when the last clone of the client is
+    /// dropped. Needs an APIv3 key and a Tokio runtime when building (a
+    /// [`blocking`](crate::blocking) client's runtime runs it only during calls).
+    pub fn refresh_certificates_every(mut self, interval: Duration) -> Self {
+        self.refresh_every = Some(interval);
         self
     }
 
@@ -188,6 +214,7 @@ impl ClientBuilder {
 
     /// Builds the client; the error names what is missing or wrong.
     pub fn build(self) -> Result<Client, Error> {
+        let refresh = self.refresh_every.map(|every| self.check_refresh(every)).transpose()?;
         let mchid = self.mchid.ok_or_else(|| Error::Setup("the mchid is not set".into()))?;
         let (key, serial) = self
             .merchant
@@ -221,18 +248,38 @@ impl ClientBuilder {
         }
         let http =
             http.build().map_err(|error| Error::Setup(format!("the HTTP client: {error}")))?;
-        let inner = Inner {
+        let inner = Arc::new_cyclic(|client| Inner {
             http,
             base_url: self.base_url,
             signer,
-            keys,
+            keys: std::sync::RwLock::new(Arc::new(keys.clone())),
+            configured: keys,
+            apiv3_key: self.apiv3_key,
+            refresher: refresh
+                .map(|(runtime, every)| certificates::Refresher::start(&runtime, client, every)),
             retry: self.retry,
             user_agent,
             max_response_bytes: self.max_response_bytes,
             connect_timeout: self.connect_timeout,
             timeout: self.timeout,
-        };
-        Ok(Client { inner: Arc::new(inner) })
+        });
+        Ok(Client { inner })
+    }
+}
+
+impl ClientBuilder {
+    /// What a background refresh needs: an APIv3 key, a non-zero interval and a Tokio runtime.
+    fn check_refresh(&self, every: Duration) -> Result<(tokio::runtime::Handle, Duration), Error> {
+        if self.apiv3_key.is_none() {
+            return Err(crate::certificates::CertificateError::NoApiV3Key.into());
+        }
+        if every.is_zero() {
+            return Err(Error::Setup("the certificate refresh interval must not be zero".into()));
+        }
+        let runtime = tokio::runtime::Handle::try_current().map_err(|_| {
+            Error::Setup("refreshing certificates needs a Tokio runtime when building".into())
+        })?;
+        Ok((runtime, every))
     }
 }
 

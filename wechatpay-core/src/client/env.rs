@@ -5,6 +5,7 @@ use std::io::Read as _;
 use zeroize::Zeroizing;
 
 use super::builder::ClientBuilder;
+use crate::aead::ApiV3Key;
 use crate::error::Error;
 
 /// The largest key file read: PEM keys are a few KiB; anything this long is the wrong file.
@@ -21,11 +22,25 @@ pub(super) fn builder_from(
     let file = |name: &str| read_key_file(name, &var(name)?);
     let mut builder = ClientBuilder::default()
         .mchid(&var("WECHATPAY_MCHID")?)
-        .merchant_key_pem(&file("WECHATPAY_MCH_KEY_PATH")?, &var("WECHATPAY_MCH_SERIAL")?)?
-        .wechatpay_public_key_pem(
+        .merchant_key_pem(&file("WECHATPAY_MCH_KEY_PATH")?, &var("WECHATPAY_MCH_SERIAL")?)?;
+    let apiv3_key = lookup("WECHATPAY_APIV3_KEY_PATH").is_some();
+    if apiv3_key {
+        let text = file("WECHATPAY_APIV3_KEY_PATH")?;
+        builder = builder.apiv3_key(
+            ApiV3Key::new(text.trim())
+                .map_err(|error| Error::Setup(format!("WECHATPAY_APIV3_KEY_PATH: {error}")))?,
+        );
+    }
+    // A merchant with an APIv3 key may rely on downloaded platform certificates alone.
+    let public_key = ["WECHATPAY_PUBLIC_KEY_ID", "WECHATPAY_PUBLIC_KEY_PATH"]
+        .iter()
+        .any(|name| lookup(name).is_some());
+    if public_key || !apiv3_key {
+        builder = builder.wechatpay_public_key_pem(
             &var("WECHATPAY_PUBLIC_KEY_ID")?,
             &file("WECHATPAY_PUBLIC_KEY_PATH")?,
         )?;
+    }
     if let Some(base_url) = lookup("WECHATPAY_BASE_URL") {
         builder = builder.base_url(&base_url);
     }
@@ -127,6 +142,36 @@ mod tests {
             .to_string();
         assert!(error.contains("WECHATPAY_PROXY: the proxy URL"), "{error}");
         assert!(!error.contains("s3cr3t"), "{error}");
+    }
+
+    #[test]
+    fn the_apiv3_key_file_is_read_trimmed_and_makes_the_public_key_optional() {
+        let dir = tempfile::tempdir().unwrap();
+        let key = dir.path().join("apiv3.key");
+        std::fs::write(&key, "0123456789abcdef0123456789abcdef\n").unwrap();
+        let key = key.to_str().unwrap().to_owned();
+        let mut vars = complete(&[]);
+        vars.retain(|(name, _)| !name.starts_with("WECHATPAY_PUBLIC_KEY"));
+        assert!(from(&vars).unwrap_err().to_string().contains("WECHATPAY_PUBLIC_KEY_ID"));
+        vars.push(("WECHATPAY_APIV3_KEY_PATH", key.clone()));
+        let debug = format!("{:?}", from(&vars).unwrap());
+        assert!(debug.contains("apiv3_key: Some(ApiV3Key(..))"), "{debug}");
+        assert!(!debug.contains("0123456789abcdef"), "{debug}");
+        vars.push(("WECHATPAY_PUBLIC_KEY_ID", "PUB_KEY_ID_0119000000012025000000000001".into()));
+        let half = from(&vars).unwrap_err().to_string();
+        assert!(half.contains("WECHATPAY_PUBLIC_KEY_PATH"), "both or neither: {half}");
+
+        std::fs::write(&key, "short-secret\n").unwrap();
+        let short = from(&complete(&[("WECHATPAY_APIV3_KEY_PATH", "")]));
+        assert!(short.unwrap_err().to_string().contains("cannot read WECHATPAY_APIV3_KEY_PATH"));
+        let mut vars = complete(&[]);
+        vars.push(("WECHATPAY_APIV3_KEY_PATH", key));
+        let error = from(&vars).unwrap_err().to_string();
+        assert!(
+            error.contains("WECHATPAY_APIV3_KEY_PATH: the APIv3 key must be exactly 32"),
+            "{error}"
+        );
+        assert!(!error.contains("short-secret"), "{error}");
     }
 
     #[test]

@@ -1,10 +1,11 @@
 //! The HTTP client: one connection pool, signing every attempt, verifying every 2xx answer.
 
 mod builder;
+mod certificates;
 mod env;
 mod retry;
 
-use std::sync::Arc;
+use std::sync::{Arc, PoisonError, RwLock};
 
 use http::HeaderMap;
 use tracing::Instrument;
@@ -12,6 +13,7 @@ use tracing::Instrument;
 pub use builder::ClientBuilder;
 pub use retry::RetryPolicy;
 
+use crate::aead::ApiV3Key;
 use crate::error::{ApiErrorDetail, Error, TransportKind, server_text};
 use crate::key_store::WechatPayKeys;
 use crate::protocol::headers;
@@ -34,7 +36,15 @@ struct Inner {
     http: reqwest::Client,
     base_url: String,
     signer: Signer,
-    keys: WechatPayKeys,
+    /// The keys configured when building: every refreshed set starts from them.
+    configured: WechatPayKeys,
+    /// The set in use, replaced whole by a certificate refresh; the lock is held only to clone
+    /// or swap the `Arc`, so a send never waits for a refresh.
+    keys: RwLock<Arc<WechatPayKeys>>,
+    apiv3_key: Option<ApiV3Key>,
+    /// The background certificate refresh, stopped when the client is dropped.
+    #[expect(dead_code, reason = "held for its Drop, which stops the task")]
+    refresher: Option<certificates::Refresher>,
     retry: RetryPolicy,
     user_agent: Option<http::HeaderValue>,
     max_response_bytes: usize,
@@ -64,7 +74,9 @@ impl Client {
 
     /// A client configured from `WECHATPAY_MCHID`, `WECHATPAY_MCH_SERIAL`,
     /// `WECHATPAY_MCH_KEY_PATH`, `WECHATPAY_PUBLIC_KEY_ID`, `WECHATPAY_PUBLIC_KEY_PATH` and the
-    /// optional `WECHATPAY_BASE_URL`. The error names the first variable missing.
+    /// optional `WECHATPAY_BASE_URL` and `WECHATPAY_APIV3_KEY_PATH` (a file holding the APIv3
+    /// key; with it, the public key variables may be left out for a merchant that downloads
+    /// platform certificates). The error names the first variable missing.
     pub fn from_env() -> Result<Self, Error> {
         env::builder_from(|name| std::env::var(name).ok())?.build()
     }
@@ -74,9 +86,10 @@ impl Client {
         &self.inner.signer
     }
 
-    /// WeChat Pay's keys: verify answers and encrypt sensitive fields.
-    pub fn wechatpay_keys(&self) -> &WechatPayKeys {
-        &self.inner.keys
+    /// WeChat Pay's keys in use now: verify answers and notifications, encrypt sensitive fields.
+    /// A snapshot: a certificate refresh replaces the set, never changes one handed out.
+    pub fn wechatpay_keys(&self) -> Arc<WechatPayKeys> {
+        self.inner.keys.read().unwrap_or_else(PoisonError::into_inner).clone()
     }
 
     /// The base URL requests go to.
@@ -105,14 +118,17 @@ impl Client {
         request: &R,
     ) -> Result<(R::Response, Vec<u8>), Error> {
         let span = tracing::info_span!("wechatpay", method = %R::METHOD, path = R::PATH);
-        let prepared = span.in_scope(|| request.prepare(&self.inner.keys))?;
-        if !self.inner.keys.can_verify_now() {
+        let keys = self.wechatpay_keys();
+        let prepared = span.in_scope(|| request.prepare(&keys))?;
+        if !keys.can_verify_now() {
             // WeChat Pay would act on the request, but its answer could not be verified.
             return Err(Error::Setup(
                 "no WeChat Pay public key or currently valid platform certificate is configured to verify the answer: nothing was sent".into(),
             ));
         }
-        let answer = self.execute(&prepared, R::LOOKUP).instrument(span).await?;
+        let answer = self.execute(&prepared, R::LOOKUP).instrument(span.clone()).await?;
+        // The keys in use when the answer arrived: a refresh meanwhile may have added its signer.
+        span.in_scope(|| verify_answer(&answer, &self.wechatpay_keys()))?;
         let request_id = answer.request_id();
         let body: &[u8] = if answer.body.is_empty() { b"null" } else { &answer.body };
         R::Response::check_business(body, request_id.as_deref())?;
@@ -122,7 +138,7 @@ impl Client {
     }
 
     /// Sends, signing every attempt anew, with the retries the exactly-once rules allow; returns
-    /// the verified 2xx answer.
+    /// the 2xx answer, for the caller to verify.
     async fn execute(
         &self,
         prepared: &PreparedRequest,
@@ -143,7 +159,7 @@ impl Client {
         }
     }
 
-    /// The verified 2xx answer, or the error the last attempt's outcome stands for.
+    /// The 2xx answer (not yet verified), or the error the last attempt's outcome stands for.
     fn conclude(
         &self,
         outcome: Outcome,
@@ -161,11 +177,6 @@ impl Client {
             Outcome::Answered(answer) => {
                 let request_id = answer.request_id();
                 if (200..300).contains(&answer.status) {
-                    self.inner
-                        .keys
-                        .verify(&answer.headers, &answer.body)
-                        .inspect_err(|kind| tracing::warn!(%kind, "the answer failed verification"))
-                        .map_err(|kind| Error::Verification { kind, request_id })?;
                     return Ok(answer);
                 }
                 let error = api_error(&answer, request_id.clone());
@@ -306,6 +317,13 @@ enum Phase {
     Sending,
     /// Reading the body of an answer with this status.
     Reading(u16),
+}
+
+/// Checks a 2xx answer's signature with `keys`; a failure is `Error::Verification`, logged.
+fn verify_answer(answer: &Answer, keys: &WechatPayKeys) -> Result<(), Error> {
+    keys.verify(&answer.headers, &answer.body)
+        .inspect_err(|kind| tracing::warn!(%kind, "the answer failed verification"))
+        .map_err(|kind| Error::Verification { kind, request_id: answer.request_id() })
 }
 
 /// `host:port` of the base URL, for messages (never user-info or a path).

@@ -27,6 +27,7 @@ use std::fmt;
 use serde_json::{Map, Value};
 use wechatpay_core::{CryptoError, MerchantPrivateKey};
 
+use crate::certificates::MockCertificate;
 use crate::json::{self, JsonError, is_plain_name};
 use crate::respond::{Answer, Detail};
 
@@ -317,8 +318,7 @@ pub(crate) fn check(
     target: &str,
     body: &[u8],
     wechatpay_serial: Option<&str>,
-    public_key_id: &str,
-    platform_key: &MerchantPrivateKey,
+    keys: &DecryptionKeys<'_>,
 ) -> Result<Checked, Answer> {
     let location = endpoint.location;
     let params = match location {
@@ -386,10 +386,10 @@ pub(crate) fn check(
     sensitive.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
     for (path, _, value) in sensitive {
         let field = path.to_string();
-        let plaintext = decrypt(value, platform_key).map_err(|issue| {
+        let plaintext = decrypt(value, keys.named(wechatpay_serial)).map_err(|issue| {
             let message = format!(
-                "the sensitive field `{field}` must be RSA-OAEP (SHA-1) encrypted to the WeChat Pay \
-                 public key and base64-encoded"
+                "the sensitive field `{field}` must be RSA-OAEP (SHA-1) encrypted to the key named \
+                 by Wechatpay-Serial and base64-encoded"
             );
             Answer::param_error(&message, Detail { field, location: location.as_str(), issue })
         })?;
@@ -402,7 +402,7 @@ pub(crate) fn check(
     }
     // Last, so that a plaintext field is named even when the header is missing as well.
     if !endpoint.sensitive.is_empty() {
-        check_serial(wechatpay_serial, public_key_id)?;
+        check_serial(wechatpay_serial, keys)?;
     }
     Ok(Checked { decrypted, redacted })
 }
@@ -471,12 +471,35 @@ fn check_places(
     Ok(())
 }
 
-fn check_serial(serial: Option<&str>, public_key_id: &str) -> Result<(), Answer> {
+/// The keys sensitive fields may be encrypted to, by the ID or serial a request names: the
+/// sandbox's WeChat Pay public key, and the platform certificates listed to the merchant.
+pub(crate) struct DecryptionKeys<'a> {
+    pub(crate) public_key_id: &'a str,
+    pub(crate) platform_key: &'a MerchantPrivateKey,
+    pub(crate) certificates: Vec<MockCertificate>,
+}
+
+impl DecryptionKeys<'_> {
+    fn knows(&self, serial: &str) -> bool {
+        serial == self.public_key_id || self.certificates.iter().any(|c| c.serial() == serial)
+    }
+
+    /// The key named by `serial`, else the public key's (so that plaintext is named first).
+    fn named(&self, serial: Option<&str>) -> &MerchantPrivateKey {
+        self.certificates
+            .iter()
+            .find(|certificate| Some(certificate.serial()) == serial)
+            .map_or(self.platform_key, MockCertificate::key)
+    }
+}
+
+fn check_serial(serial: Option<&str>, keys: &DecryptionKeys<'_>) -> Result<(), Answer> {
     let issue = match serial {
         None => "missing: a request with encrypted fields must name the key that encrypted them",
-        Some(serial) if serial == public_key_id => return Ok(()),
+        Some(serial) if keys.knows(serial) => return Ok(()),
         Some(_) => {
-            "names no key of the sandbox: encrypt with its WeChat Pay public key and send its ID"
+            "names no key of the sandbox: encrypt with its WeChat Pay public key (or a platform \
+             certificate it lists) and send its ID (or serial)"
         }
     };
     Err(Answer::param_error(
