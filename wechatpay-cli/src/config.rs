@@ -38,7 +38,8 @@ pub struct Config {
     pub apiv3_key: Option<PathBuf>,
 }
 
-/// Each setting's variable and flag; the first five are the ones a client cannot do without.
+/// Each setting's variable and flag; the first five are the ones a client cannot do without
+/// (the first three when an APIv3 key is set).
 const FLAGS: [(&str, &str); 8] = [
     ("WECHATPAY_MCHID", "--mchid"),
     ("WECHATPAY_MCH_SERIAL", "--mch-serial"),
@@ -67,9 +68,11 @@ impl Config {
         }
     }
 
-    /// The first setting a client needs that is missing, as a one-line fix.
+    /// The first setting a client needs that is missing, as a one-line fix. With an APIv3 key,
+    /// the WeChat Pay public key may be left out (certificates can be downloaded instead).
     pub fn missing(&self) -> Option<String> {
-        FLAGS[..5]
+        let needed = if self.var("WECHATPAY_APIV3_KEY_PATH").is_some() { 3 } else { 5 };
+        FLAGS[..needed]
             .iter()
             .find_map(|(name, _)| self.require(name).err().map(|failure| failure.message))
     }

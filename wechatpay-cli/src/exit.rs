@@ -3,7 +3,7 @@
 
 use std::process::ExitCode;
 
-use wechatpay::Error;
+use wechatpay::{CertificateError, Error};
 
 /// What a command's exit status means.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,6 +72,10 @@ impl From<Error> for Failure {
             | Error::Serialize(_)
             | Error::Plaintext { .. } => Exit::Invalid,
             Error::Verification { .. } | Error::Decode { .. } => Exit::Untrusted,
+            Error::Certificates(CertificateError::NoApiV3Key | CertificateError::NoTrustedKey) => {
+                Exit::Usage
+            }
+            Error::Certificates(_) => Exit::Untrusted,
             Error::Transport { .. } => Exit::Transport,
             Error::OutcomeUnknown { .. } => Exit::OutcomeUnknown,
             _ => Exit::Usage,

@@ -1,9 +1,11 @@
 //! `wechatpay`: the command line of the WeChat Pay APIv3 SDK. Lists and describes the typed
 //! gov/subsidy endpoints, sends one from JSON (validated, encrypted, signed, verified), runs the
-//! offline sandbox, and diagnoses a configuration. Requests are never echoed and answers are
+//! offline sandbox, diagnoses a configuration, decrypts a captured notification and downloads the
+//! platform certificates. Requests are never echoed and answers are
 //! printed as WeChat Pay wrote them, so no plaintext personal data reaches the terminal.
 
 mod call;
+mod certificates;
 mod config;
 mod doctor;
 mod endpoints;
@@ -93,6 +95,13 @@ enum Command {
         "Exit codes: see `wechatpay notify decrypt --help`",
     ))]
     Notify(notify::NotifyCommand),
+    /// Platform certificates (平台证书): download them
+    #[command(subcommand, after_help = concat!(
+        "Example:\n",
+        "  wechatpay certificates download --out certs/\n\n",
+        "Exit codes: see `wechatpay certificates download --help`",
+    ))]
+    Certificates(certificates::CertificatesCommand),
 }
 
 #[tokio::main(flavor = "current_thread")]
@@ -115,6 +124,7 @@ async fn run(command: Command) -> Result<(), Failure> {
         Command::Sandbox(args) => sandbox::run(args).await,
         Command::Doctor(args) => doctor::run(args).await,
         Command::Notify(command) => notify::run(command),
+        Command::Certificates(command) => certificates::run(command).await,
     }
 }
 

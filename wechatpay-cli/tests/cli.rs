@@ -6,7 +6,7 @@ use std::io::{BufRead as _, BufReader, Write as _};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-use wechatpay_mock::{Fault, NotificationKind, Outcome, Sandbox, demo};
+use wechatpay_mock::{Fault, NotificationKind, Outcome, PlatformCertificates, Sandbox, demo};
 
 const BIN: &str = env!("CARGO_BIN_EXE_wechatpay");
 
@@ -701,4 +701,48 @@ async fn notify_decrypt_refuses_what_is_not_genuine_and_names_a_wrong_apiv3_key(
     let run = decrypt(dir.path(), &vars, &garbled, &[]);
     assert_eq!(run.code, 2);
     assert!(error_line(&run).contains("expected `Name: value`"), "{}", run.stderr);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 1)]
+async fn certificates_download_writes_the_verified_certificates() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("certs");
+    let run =
+        run(&["certificates", "download", "--out", out.to_str().unwrap()], &vars(&sandbox), None);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.starts_with(demo::PLATFORM_CERTIFICATE_SERIAL), "{}", run.stdout);
+    let written = out.join(format!("{}.pem", demo::PLATFORM_CERTIFICATE_SERIAL));
+    assert_eq!(std::fs::read_to_string(written).unwrap(), demo::PLATFORM_CERTIFICATE_PEM);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 1)]
+async fn certificates_download_needs_a_trusted_key_or_an_explicit_first_use() {
+    let sandbox = Sandbox::start().await.unwrap();
+    // Signed by the listed certificate itself, as a first contact sees it.
+    let current = demo::platform_certificate();
+    sandbox.set_platform_certificates(demo::MCHID, PlatformCertificates::only(&current));
+    let without_public_key: Vec<_> = vars(&sandbox)
+        .into_iter()
+        .filter(|(name, _)| !name.starts_with("WECHATPAY_PUBLIC_KEY"))
+        .collect();
+    let refused = run(&["certificates", "download"], &without_public_key, None);
+    assert_eq!(refused.code, 2, "{}", refused.stderr);
+    assert!(refused.stdout.is_empty());
+    let trusted =
+        run(&["certificates", "download", "--trust-on-first-use"], &without_public_key, None);
+    assert_eq!(trusted.code, 0, "{}", trusted.stderr);
+    assert!(trusted.stdout.starts_with(demo::PLATFORM_CERTIFICATE_SERIAL), "{}", trusted.stdout);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 1)]
+async fn certificates_that_do_not_decrypt_are_not_trusted() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let key = dir.path().join("other_apiv3_key.txt");
+    std::fs::write(&key, demo::OTHER_APIV3_KEY).unwrap();
+    let vars = with(vars(&sandbox), "WECHATPAY_APIV3_KEY_PATH", key.to_str().unwrap());
+    let run = run(&["certificates", "download"], &vars, None);
+    assert_eq!(run.code, 4, "{}", run.stderr);
+    assert!(!run.stderr.contains(demo::OTHER_APIV3_KEY) && !run.stderr.contains(demo::APIV3_KEY));
 }

@@ -141,8 +141,9 @@ fn build(
     .to_string()
     .into_bytes();
     let signing = kind.signing();
-    let Signed { timestamp, nonce, signature, serial } = signature_headers(shared, &body, signing, None)
-        .ok_or_else(|| Error::Deliver("the sandbox failed to sign the notification".into()))?;
+    let Signed { timestamp, nonce, signature, serial } =
+        signature_headers(shared, &body, signing, None)
+            .ok_or_else(|| Error::Deliver("the sandbox failed to sign the notification".into()))?;
     let body = if signing == Signing::TamperedBody { tamper(&body) } else { body };
     let serial = serial.to_str().unwrap_or_default().to_owned();
     let headers = vec![
