@@ -1,8 +1,8 @@
 //! `wechatpay`: the command line of the WeChat Pay APIv3 SDK. Lists and describes the typed
 //! gov/subsidy endpoints, sends one from JSON (validated, encrypted, signed, verified), runs the
 //! offline sandbox, diagnoses a configuration, decrypts a captured notification and downloads the
-//! platform certificates. Requests are never echoed and answers are
-//! printed as WeChat Pay wrote them, so no plaintext personal data reaches the terminal.
+//! platform certificates. Requests are never echoed and answers are printed as WeChat Pay wrote
+//! them, so no plaintext personal data reaches the terminal.
 
 mod call;
 mod certificates;
