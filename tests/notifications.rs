@@ -86,7 +86,10 @@ impl Drop for Server {
 }
 
 async fn serve(sandbox: &Sandbox) -> Server {
-    let notifications = Notifications::new(sandbox.wechatpay_keys(), demo::api_v3_key());
+    serve_with(Notifications::new(sandbox.wechatpay_keys(), demo::api_v3_key())).await
+}
+
+async fn serve_with(notifications: Notifications) -> Server {
     let processed = Processed::default();
     let app = Router::new()
         .route("/notify/paid", post(paid))
@@ -251,4 +254,37 @@ async fn an_unreachable_notify_url_is_an_error_not_a_hang() {
         .await
         .unwrap_err();
     assert!(matches!(https, wechatpay_mock::Error::Deliver(_)));
+}
+
+#[tokio::test]
+async fn a_receiver_made_from_a_client_verifies_with_the_keys_the_client_uses() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let builder = || {
+        wechatpay::Client::builder()
+            .mchid(demo::MCHID)
+            .merchant_key_pem(demo::MERCHANT_KEY_PEM, demo::MERCHANT_SERIAL)
+            .unwrap()
+            .base_url(&sandbox.base_url())
+            .apiv3_key(demo::api_v3_key())
+    };
+    let trusting = builder()
+        .wechatpay_public_key_pem(sandbox.public_key_id(), sandbox.public_key_pem())
+        .unwrap()
+        .build()
+        .unwrap();
+    let keyless = builder().build().unwrap();
+    for (client, answer) in [(trusting, 204), (keyless, 401)] {
+        let server = serve_with(Notifications::from_client(&client, demo::api_v3_key())).await;
+        let url = format!("{}/notify/paid", server.url);
+        let delivered = sandbox
+            .deliver_notification(
+                &url,
+                NotificationKind::Normal,
+                TRANSACTION_SUCCESS,
+                &transaction("T1"),
+            )
+            .await
+            .unwrap();
+        assert_eq!(delivered.answers[0].status, answer);
+    }
 }

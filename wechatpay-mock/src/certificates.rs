@@ -16,6 +16,7 @@ use wechatpay_core::{ApiV3Key, KeyError, MerchantPrivateKey, PlatformCertificate
 use crate::Error;
 use crate::auth;
 use crate::faults::{Delivery, Signing};
+use crate::protocol::beijing_time;
 use crate::received::Received;
 use crate::respond::{self, Answer};
 use crate::state::Shared;
@@ -25,9 +26,6 @@ pub(crate) const PATH: &str = "/v3/certificates";
 
 /// What WeChat Pay puts in `associated_data` of a listed certificate.
 const ASSOCIATED_DATA: &str = "certificate";
-
-/// WeChat Pay's time zone, in which `effective_time` and `expire_time` are written.
-const BEIJING_OFFSET_SECS: i64 = 8 * 3600;
 
 /// A platform certificate the sandbox can list and sign with: its serial, PEM and private key.
 #[derive(Clone)]
@@ -226,40 +224,4 @@ fn listing(shared: &Shared, mchid: &str) -> (Answer, Option<MockCertificate>) {
 
 fn no_certificates() -> Answer {
     Answer::error(StatusCode::NOT_FOUND, "RESOURCE_NOT_EXISTS", "无可用的平台证书")
-}
-
-/// Unix seconds as WeChat Pay writes times: `2024-01-01T08:00:00+08:00`.
-fn beijing_time(unix: i64) -> String {
-    let local = unix + BEIJING_OFFSET_SECS;
-    let (days, secs) = (local.div_euclid(86_400), local.rem_euclid(86_400));
-    let (year, month, day) = civil_from_days(days);
-    let (hour, minute, second) = (secs / 3600, secs / 60 % 60, secs % 60);
-    format!("{year:04}-{month:02}-{day:02}T{hour:02}:{minute:02}:{second:02}+08:00")
-}
-
-/// The proleptic Gregorian date of a day count since 1970-01-01 (Howard Hinnant's algorithm).
-fn civil_from_days(days: i64) -> (i64, i64, i64) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    (year, month, day)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::beijing_time;
-
-    #[test]
-    fn times_are_written_in_beijing_time() {
-        assert_eq!(beijing_time(0), "1970-01-01T08:00:00+08:00");
-        assert_eq!(beijing_time(1_704_067_200), "2024-01-01T08:00:00+08:00");
-        assert_eq!(beijing_time(1_709_164_800 + 3_599), "2024-02-29T08:59:59+08:00");
-        assert_eq!(beijing_time(2_082_758_399), "2036-01-01T07:59:59+08:00");
-    }
 }

@@ -16,7 +16,7 @@ use tokio::net::TcpStream;
 use wechatpay_core::ApiV3Key;
 
 use crate::faults::Signing;
-use crate::protocol::{NONCE, SERIAL, SIGNATURE, SIGNATURE_TYPE, TIMESTAMP};
+use crate::protocol::{NONCE, SERIAL, SIGNATURE, SIGNATURE_TYPE, TIMESTAMP, beijing_time};
 use crate::respond::{Signed, fresh_nonce, signature_headers, tamper};
 use crate::state::Shared;
 use crate::{Error, demo};
@@ -247,39 +247,5 @@ fn summary(event_type: &str) -> &'static str {
         "REFUND.ABNORMAL" => "退款异常",
         "REFUND.CLOSED" => "退款关闭",
         _ => "通知",
-    }
-}
-
-/// `unix` in China Standard Time as RFC 3339 (`2025-01-14T19:55:06+08:00`).
-fn beijing_time(unix: i64) -> String {
-    let local = unix + 8 * 3600;
-    let (days, secs) = (local.div_euclid(86_400), local.rem_euclid(86_400));
-    // Howard Hinnant's civil_from_days.
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!(
-        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}+08:00",
-        secs / 3600,
-        secs / 60 % 60,
-        secs % 60
-    )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn beijing_time_is_rfc3339_at_plus_eight() {
-        assert_eq!(beijing_time(0), "1970-01-01T08:00:00+08:00");
-        assert_eq!(beijing_time(1_624_523_846), "2021-06-24T16:37:26+08:00");
-        assert_eq!(beijing_time(951_782_400), "2000-02-29T08:00:00+08:00");
     }
 }

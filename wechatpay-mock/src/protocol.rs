@@ -59,6 +59,30 @@ pub(crate) fn answer_message(timestamp: &str, nonce: &str, body: &[u8]) -> Vec<u
     message
 }
 
+/// Unix seconds as WeChat Pay writes times (certificates' validity, notifications'
+/// `create_time`): RFC 3339 in China Standard Time, `2024-01-01T08:00:00+08:00`.
+pub(crate) fn beijing_time(unix: i64) -> String {
+    let local = unix + 8 * 3600;
+    let (days, secs) = (local.div_euclid(86_400), local.rem_euclid(86_400));
+    let (year, month, day) = civil_from_days(days);
+    let (hour, minute, second) = (secs / 3600, secs / 60 % 60, secs % 60);
+    format!("{year:04}-{month:02}-{day:02}T{hour:02}:{minute:02}:{second:02}+08:00")
+}
+
+/// The proleptic Gregorian date of a day count since 1970-01-01 (Howard Hinnant's algorithm).
+fn civil_from_days(days: i64) -> (i64, i64, i64) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    (year, month, day)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -75,5 +99,15 @@ mod tests {
         );
         assert_eq!(answer_message("1", "n", b"{}"), b"1\nn\n{}\n".to_vec());
         assert_eq!(answer_message("1", "n", b""), b"1\nn\n\n".to_vec());
+    }
+
+    #[test]
+    fn times_are_written_in_beijing_time() {
+        assert_eq!(beijing_time(0), "1970-01-01T08:00:00+08:00");
+        assert_eq!(beijing_time(951_782_400), "2000-02-29T08:00:00+08:00");
+        assert_eq!(beijing_time(1_624_523_846), "2021-06-24T16:37:26+08:00");
+        assert_eq!(beijing_time(1_704_067_200), "2024-01-01T08:00:00+08:00");
+        assert_eq!(beijing_time(1_709_164_800 + 3_599), "2024-02-29T08:59:59+08:00");
+        assert_eq!(beijing_time(2_082_758_399), "2036-01-01T07:59:59+08:00");
     }
 }

@@ -28,6 +28,7 @@ use serde::Deserialize;
 use serde::de::DeserializeOwned;
 
 use crate::aead::ApiV3Key;
+use crate::client::Client;
 use crate::error::{CryptoError, json_error_summary};
 use crate::key_store::WechatPayKeys;
 use crate::protocol::{SCHEME, headers};
@@ -46,14 +47,32 @@ pub const AEAD_AES_256_GCM: &str = "AEAD_AES_256_GCM";
 /// per merchant between your handlers.
 #[derive(Clone)]
 pub struct Notifications {
-    keys: WechatPayKeys,
+    keys: KeySource,
     api_v3_key: Arc<ApiV3Key>,
     seen: Arc<dyn SeenStore>,
 }
 
 impl fmt::Debug for Notifications {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Notifications").field("keys", &self.keys).finish_non_exhaustive()
+        f.debug_struct("Notifications").field("keys", &self.keys.current()).finish_non_exhaustive()
+    }
+}
+
+/// Where the keys that verify notifications come from.
+#[derive(Clone)]
+enum KeySource {
+    /// A set fixed when the receiver was made.
+    Fixed(Arc<WechatPayKeys>),
+    /// Whatever the client uses when a notification arrives (its certificate refreshes included).
+    Client(Client),
+}
+
+impl KeySource {
+    fn current(&self) -> Arc<WechatPayKeys> {
+        match self {
+            KeySource::Fixed(keys) => Arc::clone(keys),
+            KeySource::Client(client) => client.wechatpay_keys(),
+        }
     }
 }
 
@@ -117,6 +136,16 @@ impl Notifications {
     /// Verifies with `keys` (their clock and skew limit apply), decrypts with `api_v3_key`, and
     /// deduplicates with a [`MemorySeenStore::default`].
     pub fn new(keys: WechatPayKeys, api_v3_key: ApiV3Key) -> Self {
+        Self::with_keys(KeySource::Fixed(Arc::new(keys)), api_v3_key)
+    }
+
+    /// Verifies with the keys `client` uses at the moment each notification arrives, so that a
+    /// certificate its background refresh installs verifies notifications too.
+    pub fn from_client(client: &Client, api_v3_key: ApiV3Key) -> Self {
+        Self::with_keys(KeySource::Client(client.clone()), api_v3_key)
+    }
+
+    fn with_keys(keys: KeySource, api_v3_key: ApiV3Key) -> Self {
         Self { keys, api_v3_key: Arc::new(api_v3_key), seen: Arc::new(MemorySeenStore::default()) }
     }
 
@@ -183,7 +212,7 @@ impl Notifications {
         body: &[u8],
     ) -> Result<Notification<T>, NotifyError> {
         check_signature_type(headers)?;
-        self.keys.verify(headers, body)?;
+        self.keys.current().verify(headers, body)?;
         let envelope: Envelope = serde_json::from_slice(body)
             .map_err(|error| NotifyError::Malformed(json_error_summary(&error)))?;
         if envelope.id.is_empty() {
