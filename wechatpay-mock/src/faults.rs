@@ -273,13 +273,14 @@ fn status_answer(code: u16) -> Answer {
 
 /// `429 FREQUENCY_LIMITED`, with `Retry-After` in whole seconds (rounded up) if given.
 fn rate_limited_answer(retry_after: Option<Duration>) -> Answer {
-    let mut answer = Answer::error(
-        StatusCode::TOO_MANY_REQUESTS,
-        "FREQUENCY_LIMITED",
-        "请求过于频繁，请稍后再试 (injected fault)",
-    );
-    if let Some(wait) = retry_after {
-        let seconds = wait.as_secs() + u64::from(wait.subsec_nanos() > 0);
+    let seconds = retry_after.map(|wait| wait.as_secs() + u64::from(wait.subsec_nanos() > 0));
+    frequency_limited("请求过于频繁，请稍后再试 (injected fault)", seconds)
+}
+
+/// `429 {"code":"FREQUENCY_LIMITED","message":…}`, with `Retry-After: <seconds>` if given.
+pub(crate) fn frequency_limited(message: &str, retry_after_secs: Option<u64>) -> Answer {
+    let mut answer = Answer::error(StatusCode::TOO_MANY_REQUESTS, "FREQUENCY_LIMITED", message);
+    if let Some(seconds) = retry_after_secs {
         answer.headers.push(("Retry-After", seconds.to_string()));
     }
     answer

@@ -20,6 +20,10 @@
 //!   [`Sandbox::inject`] scripts a [`Fault`] for the next request, [`Sandbox::script`] a business
 //!   [`Outcome`] for the next valid request to one endpoint; [`SandboxBuilder::regions`] limits
 //!   the regions the merchants are whitelisted for (`403 NOT_AUTH` elsewhere).
+//! - Under load: [`SandboxBuilder::rate_limit`] (a token bucket per path; `429
+//!   FREQUENCY_LIMITED` with `Retry-After`, not applied), [`SandboxBuilder::published_rate_limits`]
+//!   (WeChat Pay's published limits), [`SandboxBuilder::latency`] ([`Latency`]), and
+//!   [`Outcome::RejectRecords`] (per-record errors in a batch answer's `error_data`).
 //!
 //! The keys it ships (see [`demo`]) are throwaway test keys: never use them for anything real.
 //!
@@ -52,6 +56,7 @@ pub mod demo;
 pub mod endpoints;
 mod faults;
 mod json;
+mod load;
 mod notify;
 mod outcome;
 mod protocol;
@@ -79,8 +84,9 @@ use wechatpay_core::{
 pub use certificates::{MockCertificate, PlatformCertificates};
 pub use endpoints::{ENDPOINTS, Echo, Endpoint, FieldType, Location, Region, Reply};
 pub use faults::Fault;
+pub use load::{Latency, PUBLISHED_RATE_LIMITS};
 pub use notify::{Delivered, NotificationAnswer, NotificationKind};
-pub use outcome::Outcome;
+pub use outcome::{Outcome, Record};
 pub use received::Received;
 pub use shell::missing_key_files;
 
@@ -145,6 +151,9 @@ pub struct SandboxBuilder {
     port: u16,
     log_requests: bool,
     max_received: usize,
+    rate_limits: HashMap<String, u32>,
+    default_rate_limit: Option<u32>,
+    latency: Latency,
 }
 
 impl Default for SandboxBuilder {
@@ -166,6 +175,9 @@ impl Default for SandboxBuilder {
             port: 0,
             log_requests: false,
             max_received: state::DEFAULT_MAX_RECEIVED,
+            rate_limits: HashMap::new(),
+            default_rate_limit: None,
+            latency: Latency::NONE,
         }
     }
 }
@@ -182,6 +194,9 @@ impl fmt::Debug for SandboxBuilder {
             .field("port", &self.port)
             .field("log_requests", &self.log_requests)
             .field("max_received", &self.max_received)
+            .field("rate_limits", &self.rate_limits)
+            .field("default_rate_limit", &self.default_rate_limit)
+            .field("latency", &self.latency)
             .finish_non_exhaustive()
     }
 }
@@ -288,6 +303,71 @@ impl SandboxBuilder {
         self
     }
 
+    /// Limits the endpoint(s) at `path` (as in the table, `/v3/gov/subsidy/…`, all methods
+    /// together) to `per_second` requests per second, like WeChat Pay's gateway: a token bucket
+    /// per path holding at most `per_second` tokens (the burst), refilled continuously at
+    /// `per_second` per second on a monotonic clock (not the sandbox's [`clock`](Self::clock)).
+    ///
+    /// Every request that **passes authentication** (signature, timestamp, replay) takes a
+    /// token, valid or not: the gateway counts before business processing. A request finding
+    /// the bucket empty is answered `429 {"code":"FREQUENCY_LIMITED","message":…}` with a
+    /// `Retry-After` header (whole seconds until a token is back, rounded up, at least 1),
+    /// signed like every answer, and is **not applied** (no scripted [`Outcome`] is consumed,
+    /// no [`latency`](Self::latency)); [`Received::rate_limited`] is set. A `401`, a `404` and
+    /// `GET /v3/certificates` take no token. A later call for the same path replaces its limit.
+    ///
+    /// # Panics
+    ///
+    /// If `per_second` is 0, or no endpoint served so far has this path (add custom
+    /// [`endpoint`](Self::endpoint)s first).
+    pub fn rate_limit(mut self, path: &str, per_second: u32) -> Self {
+        assert!(per_second > 0, "a rate limit of 0 per second would refuse everything");
+        assert!(
+            self.endpoints.iter().any(|endpoint| endpoint.path == path),
+            "the sandbox serves no endpoint at {path}"
+        );
+        self.rate_limits.insert(path.to_owned(), per_second);
+        self
+    }
+
+    /// The limit of every endpoint without its own [`rate_limit`](Self::rate_limit): each path
+    /// gets its own bucket of `per_second`. Default: no limit.
+    ///
+    /// # Panics
+    ///
+    /// If `per_second` is 0.
+    pub fn default_rate_limit(mut self, per_second: u32) -> Self {
+        assert!(per_second > 0, "a rate limit of 0 per second would refuse everything");
+        self.default_rate_limit = Some(per_second);
+        self
+    }
+
+    /// The limits WeChat Pay publishes ([`PUBLISHED_RATE_LIMITS`], from its official FAQ for the
+    /// gov/subsidy APIs: `qualification` 1000/s, `qualifications/sync` 100/s,
+    /// `transactions/sync` 100/s, `sncode/query` 1000/s), as [`rate_limit`](Self::rate_limit)s
+    /// on every served path ending in `/` + the name, in every region that has it.
+    pub fn published_rate_limits(mut self) -> Self {
+        for (name, per_second) in PUBLISHED_RATE_LIMITS {
+            let suffix = format!("/{name}");
+            for endpoint in &self.endpoints {
+                if endpoint.path.ends_with(&suffix) {
+                    self.rate_limits.insert(endpoint.path.to_owned(), per_second);
+                }
+            }
+        }
+        self
+    }
+
+    /// How long answers take: each request that passes every check and is processed (not
+    /// refused by authentication, the table's checks, a rate limit or a `4xx`
+    /// [`Fault`]) waits as `latency` says before its answer is sent, whatever its business
+    /// [`Outcome`]. Like [`Fault::Delay`], the request is accepted (applied) before the wait, so a
+    /// client timing out during it leaves an applied request behind. Default: none.
+    pub fn latency(mut self, latency: Latency) -> Self {
+        self.latency = latency;
+        self
+    }
+
     /// Binds `127.0.0.1` and starts serving on the current Tokio runtime.
     pub async fn start(self) -> Result<Sandbox, Error> {
         let (id, private_pem, public_pem) = &self.platform;
@@ -346,6 +426,7 @@ impl SandboxBuilder {
             regions: self.regions,
             log_requests: self.log_requests,
             counter: AtomicU64::new(0),
+            load: load::Limits::new(self.rate_limits, self.default_rate_limit, self.latency),
         });
         let router = server::router(shared.clone());
         let task = tokio::spawn(server::serve(listener, router));
@@ -543,6 +624,12 @@ impl Sandbox {
         resource: &serde_json::Value,
     ) -> Result<Delivered, Error> {
         notify::deliver(&self.shared, url, kind, event_type, resource).await
+    }
+
+    /// The rate limit in force at `path` (requests per second, see
+    /// [`SandboxBuilder::rate_limit`]), if any: its own, else the default.
+    pub fn rate_limit(&self, path: &str) -> Option<u32> {
+        self.shared.load.limit(path)
     }
 
     /// Forgets the requests received so far and resets

@@ -57,6 +57,66 @@ pub enum Outcome {
     /// {"code":"NOT_AUTH","message":…}`. Not applied. Also what every request to a region left
     /// out of [`SandboxBuilder::regions`](crate::SandboxBuilder::regions) gets.
     NotAuthorized,
+    /// Per-record business errors for a batch request (`data[]`, e.g. Zhejiang's
+    /// `qualifications/sync`): the items `records` select are listed in `error_data`, one entry
+    /// `"data[<index>]: <reason>"` per rejected item, in `data[]` order (an item selected by
+    /// several rules takes the first one's reason):
+    ///
+    /// `200 {"resp_code":code,"resp_desc":message,"error_data":["data[1]: 订单号重复", …]}`.
+    ///
+    /// WeChat Pay publishes no partial-success code, so this is the fail-safe reading: the
+    /// answer is a business failure and the **whole request is not applied**, the items not
+    /// listed included; a reporter must resend them (without the rejected ones). If no item is
+    /// selected, the request gets the success body and is applied. Outside the Zhejiang family,
+    /// rendered like [`Business`](Outcome::Business) (no `error_data`). Items are matched on the
+    /// request with its sensitive fields redacted: select by index or a non-sensitive field
+    /// (`order_no`, `sn_code`, …).
+    RejectRecords {
+        /// `resp_code` (or `code`).
+        code: String,
+        /// `resp_desc` (or `message`, `msg`).
+        message: String,
+        /// Which items are rejected, and why.
+        records: Vec<(Record, String)>,
+    },
+}
+
+/// Selects items of a batch request's `data[]` for [`Outcome::RejectRecords`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Record {
+    /// The item at this index of `data[]`, from 0.
+    Index(usize),
+    /// Every item whose member `field` is `value` (a string, or a number written as `value`).
+    Field {
+        /// The member of the item, e.g. `order_no`.
+        field: String,
+        /// Its value.
+        value: String,
+    },
+}
+
+impl Record {
+    /// [`Record::Index`].
+    pub fn index(index: usize) -> Self {
+        Record::Index(index)
+    }
+
+    /// [`Record::Field`]: items whose `field` is `value`.
+    pub fn field(field: impl Into<String>, value: impl Into<String>) -> Self {
+        Record::Field { field: field.into(), value: value.into() }
+    }
+
+    fn selects(&self, index: usize, item: &Value) -> bool {
+        match self {
+            Record::Index(wanted) => *wanted == index,
+            Record::Field { field, value } => match &item[field.as_str()] {
+                Value::String(text) => text == value,
+                Value::Number(number) => number.to_string() == *value,
+                _ => false,
+            },
+        }
+    }
 }
 
 impl Outcome {
@@ -72,6 +132,19 @@ impl Outcome {
             error_data: error_data.into_iter().map(Into::into).collect(),
             sub_code: None,
             sub_msg: None,
+        }
+    }
+
+    /// A [`RejectRecords`](Outcome::RejectRecords) outcome: `records` are `(which, reason)`.
+    pub fn reject_records(
+        code: impl Into<String>,
+        message: impl Into<String>,
+        records: impl IntoIterator<Item = (Record, impl Into<String>)>,
+    ) -> Self {
+        Outcome::RejectRecords {
+            code: code.into(),
+            message: message.into(),
+            records: records.into_iter().map(|(record, reason)| (record, reason.into())).collect(),
         }
     }
 
@@ -111,6 +184,20 @@ impl Outcome {
             }
             Outcome::Body(body) => (Answer::json(StatusCode::OK, body.to_string()), true),
             Outcome::NotAuthorized => (not_authorized(endpoint.region), false),
+            Outcome::RejectRecords { code, message, records } => {
+                let error_data = rejected(records, request);
+                if error_data.is_empty() {
+                    return Outcome::Success.answer(endpoint, request);
+                }
+                let failure = Failure {
+                    code,
+                    message,
+                    error_data: &error_data,
+                    sub_code: None,
+                    sub_msg: None,
+                };
+                (failure.answer(endpoint.reply), false)
+            }
         }
     }
 }
@@ -165,6 +252,19 @@ impl Failure<'_> {
         };
         Answer::json(StatusCode::OK, body.expect("a business body always serializes"))
     }
+}
+
+/// `"data[<index>]: <reason>"` for each item of the request's `data[]` that `records` select.
+fn rejected(records: &[(Record, String)], request: &Value) -> Vec<String> {
+    let items = request["data"].as_array().map(Vec::as_slice).unwrap_or_default();
+    items
+        .iter()
+        .enumerate()
+        .filter_map(|(index, item)| {
+            let (_, reason) = records.iter().find(|(record, _)| record.selects(index, item))?;
+            Some(format!("data[{index}]: {reason}"))
+        })
+        .collect()
 }
 
 /// `403 NOT_AUTH`: the merchant may not call this region's endpoints.
@@ -246,6 +346,23 @@ mod tests {
     }
 
     #[test]
+    fn rejected_records_are_listed_in_data_order() {
+        let request =
+            json!({"data": [{"order_no": "A"}, {"order_no": "B", "n": 7}, {"order_no": "C"}]});
+        let records = [
+            (Record::field("order_no", "C"), "重复".to_owned()),
+            (Record::index(0), "无效".to_owned()),
+            (Record::field("n", "7"), "数字".to_owned()),
+            (Record::index(2), "never: C took the first rule".to_owned()),
+        ];
+        assert_eq!(
+            rejected(&records, &request),
+            ["data[0]: 无效", "data[1]: 数字", "data[2]: 重复"]
+        );
+        assert!(rejected(&records, &json!({})).is_empty());
+    }
+
+    #[test]
     fn refusals_are_not_applied() {
         for endpoint in ENDPOINTS {
             for (outcome, applies) in [
@@ -253,6 +370,7 @@ mod tests {
                 (Outcome::Body(json!({})), true),
                 (Outcome::business("100001", "失败", ["x"]), false),
                 (Outcome::NotAuthorized, false),
+                (Outcome::reject_records("1", "x", [(Record::index(0), "bad")]), true),
             ] {
                 assert_eq!(outcome.answer(endpoint, &json!({})).1, applies, "{outcome:?}");
             }

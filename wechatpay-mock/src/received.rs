@@ -54,6 +54,9 @@ pub struct Received {
     /// the one [scripted](crate::Sandbox::script) for it, or [`Outcome::NotAuthorized`] for a
     /// region not whitelisted. `None` for the success body, or a refused request.
     pub outcome: Option<Outcome>,
+    /// Whether a rate limit of [`SandboxBuilder::rate_limit`](crate::SandboxBuilder::rate_limit)
+    /// (not a [`Fault`]) turned the request away with `429 FREQUENCY_LIMITED`.
+    pub rate_limited: bool,
     pub(crate) redacted: Option<Value>,
     pub(crate) applied: bool,
 }
@@ -83,6 +86,7 @@ impl Received {
             response_body: Vec::new(),
             fault,
             outcome: None,
+            rate_limited: false,
             redacted: None,
             applied: false,
         }
@@ -111,6 +115,8 @@ impl Received {
     /// - A region left out of [`SandboxBuilder::regions`](crate::SandboxBuilder::regions), or a
     ///   scripted [`Outcome::NotAuthorized`] (`403 NOT_AUTH`) or [`Outcome::Business`]: not
     ///   accepted (the backend refused it). [`Outcome::Body`] is accepted.
+    /// - Over a rate limit of [`SandboxBuilder::rate_limit`](crate::SandboxBuilder::rate_limit)
+    ///   ([`rate_limited`](Received::rate_limited)): not accepted.
     /// - [`Fault::RateLimited`], and a [`Fault::Status`] of `400`–`499` (including `429`): not
     ///   accepted, even if the request was valid (the gateway turned it away before processing).
     /// - Every other fault breaks only the answer, after processing, so a valid request counts
@@ -146,6 +152,7 @@ impl fmt::Debug for Received {
             .field("error_code", &self.error_code)
             .field("fault", &self.fault)
             .field("outcome", &self.outcome)
+            .field("rate_limited", &self.rate_limited)
             .field("mchid", &self.mchid)
             .field("nonce", &self.nonce)
             .field("timestamp", &self.timestamp)

@@ -31,12 +31,15 @@ use tower_service::Service;
 use crate::auth;
 use crate::certificates;
 use crate::endpoints::{self, Endpoint};
-use crate::faults::{Delivery, Fault, Plan};
+use crate::faults::{self, Delivery, Fault, Plan};
 use crate::outcome::Outcome;
 use crate::protocol;
 use crate::received::Received;
 use crate::respond::{self, Answer};
 use crate::state::Shared;
+
+/// The message of a `429` answered by a rate limit of the builder.
+const FREQUENCY_LIMITED_MESSAGE: &str = "请求过于频繁，请稍后再试 (sandbox rate limit)";
 
 /// The largest request body read.
 const BODY_LIMIT: usize = 16 * 1024 * 1024;
@@ -225,6 +228,8 @@ async fn handle(shared: Arc<Shared>, endpoint: Option<usize>, request: Request) 
 
     // The genuine answer.
     let endpoint = endpoint.map(|index| &shared.endpoints[index]);
+    // `Some(retry_after)`: an authenticated request over its endpoint's rate limit.
+    let mut throttled = None;
     let outcome = match (&body, endpoint) {
         (Err(_), _) => Err(Answer::param_error_plain(
             "the request body could not be read (larger than 16 MiB, or cut short)",
@@ -233,32 +238,53 @@ async fn handle(shared: Arc<Shared>, endpoint: Option<usize>, request: Request) 
         (Ok(body), Some(endpoint)) => {
             match auth::verify(&shared, &method, &target, body, authorization.as_deref()) {
                 Err(message) => Err(Answer::sign_error(&message)),
-                Ok(_) => endpoints::check(
-                    endpoint,
-                    &method,
-                    &target,
-                    body,
-                    wechatpay_serial.as_deref(),
-                    &decrypting,
-                )
-                .map(|checked| (endpoint, checked)),
+                Ok(_) => {
+                    throttled = shared.load.take(endpoint.path);
+                    endpoints::check(
+                        endpoint,
+                        &method,
+                        &target,
+                        body,
+                        wechatpay_serial.as_deref(),
+                        &decrypting,
+                    )
+                    .map(|checked| (endpoint, checked))
+                }
             }
         }
     };
+    // Processed by the backend: not turned away by the gateway (a rate limit, a 4xx fault).
+    let processed = plan.applies && throttled.is_none();
     let (genuine, valid) = match outcome {
         Ok((endpoint, checked)) => {
-            let decided = decide(&shared, endpoint, plan.applies);
+            let decided = decide(&shared, endpoint, processed);
             let (answer, applied) =
                 decided.as_ref().unwrap_or(&Outcome::Success).answer(endpoint, &checked.redacted);
             // Accepted (applied) now, before anything can go wrong with the answer.
-            shared.log().checked(&request_id, checked, plan.applies && applied, decided);
+            shared.log().checked(&request_id, checked, processed && applied, decided);
             (answer, true)
         }
         Err(answer) => (answer, false),
     };
+    let genuine = match throttled {
+        Some(retry_after) => {
+            if let Some(record) = shared.log().get_mut(&request_id) {
+                record.rate_limited = true;
+            }
+            faults::frequency_limited(FREQUENCY_LIMITED_MESSAGE, Some(retry_after))
+        }
+        None => genuine,
+    };
+    // The backend's latency, for a request it processed.
+    if valid && processed {
+        let delay = shared.load.next_delay();
+        if !delay.is_zero() {
+            tokio::time::sleep(delay).await;
+        }
+    }
 
     // The fault's answer and delivery.
-    let answer = plan.answer.apply(genuine, valid);
+    let answer = plan.answer.apply(genuine, valid && throttled.is_none());
     match plan.delivery {
         Delivery::DelayAnswer(delay) => tokio::time::sleep(delay).await,
         Delivery::Close | Delivery::Reset => {

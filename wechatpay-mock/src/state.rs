@@ -11,6 +11,7 @@ use crate::auth::Replays;
 use crate::certificates::{MerchantCertificates, MockCertificate};
 use crate::endpoints::{Checked, DecryptionKeys, Endpoint, Region};
 use crate::faults::Fault;
+use crate::load::Limits;
 use crate::outcome::Outcome;
 use crate::received::Received;
 
@@ -42,6 +43,8 @@ pub(crate) struct Shared {
     pub(crate) regions: Vec<Region>,
     pub(crate) log_requests: bool,
     pub(crate) counter: AtomicU64,
+    /// Rate limits and latency.
+    pub(crate) load: Limits,
 }
 
 impl Shared {
