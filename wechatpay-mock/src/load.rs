@@ -12,8 +12,8 @@ use std::time::Duration;
 
 use tokio::time::Instant;
 
-/// The rate limits WeChat Pay publishes for the gov/subsidy endpoints, in requests per second
-/// per merchant, as its official FAQ for these APIs names them (by the end of their path):
+/// The rate limits WeChat Pay publishes for the gov/subsidy endpoints, in requests per second,
+/// as its official FAQ for these APIs names them (by the end of their path):
 /// `qualification` 1000/s, `qualifications/sync` 100/s, `transactions/sync` 100/s,
 /// `sncode/query` 1000/s.
 ///
@@ -21,7 +21,8 @@ use tokio::time::Instant;
 /// [`SandboxBuilder::published_rate_limits`](crate::SandboxBuilder::published_rate_limits) takes
 /// the fail-safe reading: each limit applies to every served path ending in `/` + the name
 /// (`/v3/gov/subsidy/qualifications/sync` and `/v3/gov/subsidy/zhejiang/qualifications/sync`,
-/// but not `…/n-qualifications/sync`).
+/// but not `…/n-qualifications/sync`). The sandbox's buckets are per path, shared by all its
+/// merchants.
 pub const PUBLISHED_RATE_LIMITS: [(&str, u32); 4] = [
     ("qualification", 1000),
     ("qualifications/sync", 100),
