@@ -21,10 +21,18 @@ pub fn sealed<T: EncryptFields + Serialize>(request: &T) -> serde_json::Value {
     serde_json::to_value(copy).unwrap()
 }
 
-/// Panics unless `json` (the fixture `name`) reads as a `T` that passes validation.
+/// Panics unless `json` (the fixture `name`) reads as a `T` that passes validation, and the same
+/// JSON with one more member is refused, naming it.
 pub fn valid_fixture<T: DeserializeOwned + Validate>(name: &str, json: &str) {
     let request: T = serde_json::from_str(json).unwrap_or_else(|e| panic!("{name}: {e}"));
     assert_eq!(violations(&request), Vec::<String>::new(), "{name}");
+    let mut value: serde_json::Value = serde_json::from_str(json).unwrap();
+    value["unexpected_member"] = 1.into();
+    let refused = serde_json::from_value::<T>(value).err().map(|e| e.to_string());
+    assert!(
+        refused.as_deref().is_some_and(|e| e.contains("unknown field `unexpected_member`")),
+        "{name}: {refused:?}"
+    );
 }
 
 /// Checks that `tests/fixtures/requests/<file>` is a valid `Type`.

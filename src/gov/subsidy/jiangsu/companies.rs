@@ -50,7 +50,7 @@ mod tests {
         let query =
             CompaniesQuery { qualification_region_code: nanjing(), license_number: USCC.into() };
         assert_eq!(
-            wire(&query),
+            sealed(&query),
             serde_json::json!({
                 "qualification_region_code": 320100,
                 "license_number": USCC,

@@ -83,7 +83,7 @@ mod tests {
 
     #[test]
     fn wire_values_and_rules() {
-        let json = wire(&upload());
+        let json = sealed(&upload());
         assert_eq!(json["appliance_id"], 4);
         assert_eq!(
             (&json["base_price"], &json["average_trading_price"]),

@@ -77,51 +77,28 @@ mod testing;
 
 #[cfg(test)]
 mod tests {
-    use serde::de::DeserializeOwned;
-
     use super::*;
     use crate::gov::subsidy::reply::JiangsuReply;
-    use crate::request::{Validate, WechatRequest};
-
-    /// The fixture deserializes into `T` (plaintext personal data in) and is valid; an unknown
-    /// member is refused by name.
-    fn check_fixture<T: DeserializeOwned + Validate + std::fmt::Debug>(json: &str) {
-        let request: T = serde_json::from_str(json).expect("the fixture deserializes");
-        assert_eq!(request.validate().map_err(|v| v.to_string()), Ok(()), "{request:?}");
-        let mut value: serde_json::Value = serde_json::from_str(json).unwrap();
-        value["unexpected_member"] = 1.into();
-        let refused = serde_json::from_value::<T>(value).unwrap_err().to_string();
-        assert!(refused.contains("unknown field `unexpected_member`"), "{refused}");
-    }
-
-    macro_rules! fixtures {
-        ($($file:literal => $ty:ty),* $(,)?) => {$(
-            check_fixture::<$ty>(include_str!(concat!(
-                "../../../../tests/fixtures/requests/",
-                $file
-            )));
-        )*};
-    }
+    use crate::gov::subsidy::testing::assert_fixture;
+    use crate::request::WechatRequest;
 
     #[test]
     fn every_fixture_is_a_valid_request() {
-        fixtures! {
-            "qualification.json" => Qualification,
-            "qualifications.query.json" => QualificationsQuery,
-            "qualifications.sync.json" => QualificationsSync,
-            "qualifications.passthrough.claim.json" => QualificationsPassthroughClaim,
-            "qualifications.passthrough.cancel.json" => QualificationsPassthroughCancel,
-            "qualifications.passthrough.query.json" => QualificationsPassthroughQuery,
-            "n-qualifications.sync.json" => NQualificationsSync,
-            "sncode.query.json" => SncodeQuery,
-            "sncode.lock.json" => SncodeLock,
-            "sncode.unlock.json" => SncodeUnlock,
-            "transactions.sync.json" => TransactionsSync,
-            "transactions.query.json" => TransactionsQuery,
-            "transactions.summary.query-day.json" => TransactionsSummaryQueryDay,
-            "companies.query.json" => CompaniesQuery,
-            "goods.upload.json" => GoodsUpload,
-        }
+        assert_fixture!(Qualification, "qualification.json");
+        assert_fixture!(QualificationsQuery, "qualifications.query.json");
+        assert_fixture!(QualificationsSync, "qualifications.sync.json");
+        assert_fixture!(QualificationsPassthroughClaim, "qualifications.passthrough.claim.json");
+        assert_fixture!(QualificationsPassthroughCancel, "qualifications.passthrough.cancel.json");
+        assert_fixture!(QualificationsPassthroughQuery, "qualifications.passthrough.query.json");
+        assert_fixture!(NQualificationsSync, "n-qualifications.sync.json");
+        assert_fixture!(SncodeQuery, "sncode.query.json");
+        assert_fixture!(SncodeLock, "sncode.lock.json");
+        assert_fixture!(SncodeUnlock, "sncode.unlock.json");
+        assert_fixture!(TransactionsSync, "transactions.sync.json");
+        assert_fixture!(TransactionsQuery, "transactions.query.json");
+        assert_fixture!(TransactionsSummaryQueryDay, "transactions.summary.query-day.json");
+        assert_fixture!(CompaniesQuery, "companies.query.json");
+        assert_fixture!(GoodsUpload, "goods.upload.json");
     }
 
     /// Path, idempotency and lookup of `T`.

@@ -180,7 +180,7 @@ mod tests {
 
     #[test]
     fn the_wire_values_are_the_published_ones() {
-        let json = wire(&sync());
+        let json = sealed(&sync());
         assert_encrypted(&json, "real_name", NAME);
         assert_encrypted(&json, "id_card_number", ID_CARD);
         assert_encrypted(&json, "phone_number", PHONE);

@@ -407,7 +407,7 @@ mod tests {
 
     #[test]
     fn sync_wire_values_are_the_published_ones() {
-        let json = wire(&sync());
+        let json = sealed(&sync());
         assert_encrypted(&json, "real_name", NAME);
         assert_encrypted(&json, "id_card_number", ID_CARD);
         assert_encrypted(&json, "phone_number", PHONE);
@@ -477,7 +477,7 @@ mod tests {
             violations(&bad),
             ["real_name: required", "phone_number: required", "latitude: required"]
         );
-        let json = wire(&claim());
+        let json = sealed(&claim());
         assert_encrypted(&json, "id_card_number", ID_CARD);
         assert_eq!(json["longitude"], "118.7969");
         assert!(json.get("appliance_id").is_none_or(serde_json::Value::is_null));

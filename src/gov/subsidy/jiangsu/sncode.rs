@@ -193,7 +193,7 @@ mod tests {
 
     #[test]
     fn lock_wire_values_and_rules() {
-        let json = wire(&lock());
+        let json = sealed(&lock());
         assert_eq!(json["appliance_id"], 15);
         assert_eq!(json["qualification_region_code"], 320100);
         assert_eq!(json["product_type"], "COMMON_PRODUCT");

@@ -1,13 +1,12 @@
-//! What the Jiangsu unit tests share: sample values, the encrypted wire form and the violations
-//! as text.
+//! What the Jiangsu unit tests share beyond the family's helpers (re-exported here): sample
+//! values and checks of the encrypted wire form.
 
-use serde::Serialize;
 use serde_json::Value;
 
 use super::RegionCode;
-use crate::request::{EncryptFields, Validate};
+use crate::Sensitive;
+pub use crate::gov::subsidy::testing::{sealed, violations};
 use crate::time::Rfc3339;
-use crate::{Sensitive, WechatPayKeys};
 
 pub const NAME: &str = "张三";
 pub const ID_CARD: &str = "11010519491231002X";
@@ -35,26 +34,11 @@ pub fn time() -> Rfc3339 {
     "2025-01-14T19:55:06+08:00".parse().unwrap()
 }
 
-/// The JSON sent: the encrypted copy, serialized (a plaintext copy refuses to serialize).
-pub fn wire<T: EncryptFields + Serialize>(request: &T) -> Value {
-    let keys = WechatPayKeys::new().with_public_key(wechatpay_mock::demo::wechatpay_public_key());
-    let sealed = request.encrypt_fields(&keys.encryptor().unwrap()).unwrap();
-    serde_json::to_value(sealed).unwrap()
-}
-
 /// Asserts that `field` went out encrypted: base64 text that is not `plaintext`.
 pub fn assert_encrypted(json: &Value, field: &str, plaintext: &str) {
     let sent = json[field].as_str().unwrap_or_else(|| panic!("{field} is sent: {json}"));
     assert_ne!(sent, plaintext, "{field}");
     assert!(sent.len() > 300 && sent.ends_with('='), "{field} is RSA-2048 base64: {sent}");
-}
-
-/// Every violation as `path: rule`.
-pub fn violations<T: Validate>(request: &T) -> Vec<String> {
-    match request.validate() {
-        Ok(()) => Vec::new(),
-        Err(violations) => violations.iter().map(ToString::to_string).collect(),
-    }
 }
 
 /// Asserts that `Debug` shows none of the personal data.

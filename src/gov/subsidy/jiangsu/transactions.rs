@@ -218,7 +218,7 @@ mod tests {
 
     #[test]
     fn sync_wire_values_and_rules() {
-        let json = wire(&sync());
+        let json = sealed(&sync());
         assert_encrypted(&json, "real_name", NAME);
         assert_encrypted(&json, "id_card_number", ID_CARD);
         assert_eq!(json["appliance_id"], 2);
@@ -269,7 +269,7 @@ mod tests {
             appliance_id: None,
             cate_state: Some(CateState::Redeem),
         };
-        let json = wire(&query);
+        let json = sealed(&query);
         assert_eq!(json["query_date"], "2025-01-14");
         assert_eq!(json["query_type"], "ORDER_TYPE_N_QUALIFICATION_REDEEM");
         let refused = serde_json::from_str::<TransactionsSummaryQueryDay>(
