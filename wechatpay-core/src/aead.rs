@@ -8,6 +8,21 @@ use zeroize::Zeroizing;
 use crate::backend::{Active, Backend, GCM_NONCE_LEN, GCM_TAG_LEN};
 use crate::error::{CryptoError, KeyError};
 
+/// The only algorithm of APIv3's encrypted resources (notifications, certificate downloads).
+pub const AEAD_AES_256_GCM: &str = "AEAD_AES_256_GCM";
+
+/// An encrypted resource as WeChat Pay sends it (`resource` of a notification,
+/// `encrypt_certificate` of a download). Its `algorithm` is the caller's to check, since each
+/// reports an unknown one in its own terms.
+#[derive(serde::Deserialize)]
+pub(crate) struct SealedResource {
+    pub(crate) algorithm: String,
+    pub(crate) nonce: String,
+    #[serde(default)]
+    pub(crate) associated_data: String,
+    pub(crate) ciphertext: String,
+}
+
 /// The merchant's APIv3 key: 32 ASCII characters, used as-is as the AES-256 key.
 pub struct ApiV3Key(Zeroizing<[u8; 32]>);
 
@@ -39,6 +54,11 @@ impl ApiV3Key {
         }
         Active::aes256_gcm_decrypt(&self.0, &nonce, associated_data.as_bytes(), &sealed)
             .map_err(|_| CryptoError::AeadAuthentication)
+    }
+
+    /// Decrypts `resource` (whose algorithm the caller checked).
+    pub(crate) fn open(&self, resource: &SealedResource) -> Result<Vec<u8>, CryptoError> {
+        self.decrypt(&resource.nonce, &resource.associated_data, &resource.ciphertext)
     }
 
     /// Encrypts like WeChat Pay does, returning base64(encrypted ‖ tag). The sandbox uses it to

@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use serde::Deserialize;
 
-use crate::aead::ApiV3Key;
+use crate::aead::{AEAD_AES_256_GCM, ApiV3Key, SealedResource};
 use crate::cert::PlatformCertificate;
 use crate::error::{CryptoError, KeyError, server_text};
 
@@ -17,9 +17,6 @@ pub const CERTIFICATES_PATH: &str = "/v3/certificates";
 /// hourly, like the official Java SDK (Go refreshes daily). WeChat Pay lists a new certificate
 /// well before it starts signing with it, so an hour leaves ample margin.
 pub const DEFAULT_REFRESH_INTERVAL: Duration = Duration::from_secs(3600);
-
-/// The only algorithm WeChat Pay encrypts certificates with.
-const ALGORITHM: &str = "AEAD_AES_256_GCM";
 
 /// Why a downloaded certificate list was refused. Serials are the server's text, bounded; no
 /// message carries the APIv3 key or decrypted bytes.
@@ -102,16 +99,7 @@ struct Listing {
 #[derive(Deserialize)]
 struct Entry {
     serial_no: String,
-    encrypt_certificate: Sealed,
-}
-
-#[derive(Deserialize)]
-struct Sealed {
-    algorithm: String,
-    nonce: String,
-    #[serde(default)]
-    associated_data: String,
-    ciphertext: String,
+    encrypt_certificate: SealedResource,
 }
 
 /// Reads a `GET /v3/certificates` answer body: every certificate decrypted with `key`, parsed,
@@ -134,12 +122,12 @@ pub fn decrypt_certificates(
 fn open(entry: &Entry, key: &ApiV3Key, now: i64) -> Result<PlatformCertificate, CertificateError> {
     let serial = server_text(&entry.serial_no);
     let sealed = &entry.encrypt_certificate;
-    if sealed.algorithm != ALGORITHM {
+    if sealed.algorithm != AEAD_AES_256_GCM {
         let algorithm = server_text(&sealed.algorithm);
         return Err(CertificateError::Algorithm { serial, algorithm });
     }
     let pem = key
-        .decrypt(&sealed.nonce, &sealed.associated_data, &sealed.ciphertext)
+        .open(sealed)
         .map_err(|cause| CertificateError::Decrypt { serial: serial.clone(), cause })?;
     let parse = |cause| CertificateError::Parse { serial: serial.clone(), cause };
     let pem = std::str::from_utf8(&pem)
@@ -200,7 +188,7 @@ mod tests {
     #[test]
     fn a_listed_certificate_decrypts_parses_and_round_trips_to_pem() {
         let certificates =
-            open_with(&listing(SERIAL, ALGORITHM, PEM.as_bytes()), KEY, NOW).unwrap();
+            open_with(&listing(SERIAL, AEAD_AES_256_GCM, PEM.as_bytes()), KEY, NOW).unwrap();
         assert_eq!(certificates.len(), 1);
         assert_eq!(certificates[0].serial(), SERIAL);
         let again = PlatformCertificate::from_pem(&certificates[0].to_pem()).unwrap();
@@ -211,7 +199,8 @@ mod tests {
     #[test]
     fn a_wrong_apiv3_key_is_a_decryption_error_that_shows_no_key() {
         let other = "fedcba9876543210fedcba9876543210";
-        let error = open_with(&listing(SERIAL, ALGORITHM, PEM.as_bytes()), other, NOW).unwrap_err();
+        let error =
+            open_with(&listing(SERIAL, AEAD_AES_256_GCM, PEM.as_bytes()), other, NOW).unwrap_err();
         assert_eq!(
             error,
             CertificateError::Decrypt {
@@ -225,7 +214,8 @@ mod tests {
 
     #[test]
     fn a_certificate_listed_under_another_serial_is_refused() {
-        let error = open_with(&listing("0A0B", ALGORITHM, PEM.as_bytes()), KEY, NOW).unwrap_err();
+        let error =
+            open_with(&listing("0A0B", AEAD_AES_256_GCM, PEM.as_bytes()), KEY, NOW).unwrap_err();
         assert_eq!(
             error,
             CertificateError::SerialMismatch { listed: "0A0B".into(), actual: SERIAL.into() }
@@ -234,7 +224,7 @@ mod tests {
 
     #[test]
     fn an_expired_or_not_yet_valid_certificate_is_refused() {
-        let body = listing(SERIAL, ALGORITHM, PEM.as_bytes());
+        let body = listing(SERIAL, AEAD_AES_256_GCM, PEM.as_bytes());
         for now in [1_600_000_000, 2_000_000_000] {
             let error = open_with(&body, KEY, now).unwrap_err();
             assert!(
@@ -246,16 +236,19 @@ mod tests {
 
     #[test]
     fn garbage_is_refused_precisely() {
-        let not_pem = open_with(&listing(SERIAL, ALGORITHM, b"hello"), KEY, NOW).unwrap_err();
+        let not_pem =
+            open_with(&listing(SERIAL, AEAD_AES_256_GCM, b"hello"), KEY, NOW).unwrap_err();
         assert!(
             matches!(not_pem, CertificateError::Parse { cause: KeyError::NotPem { .. }, .. }),
             "{not_pem:?}"
         );
-        let not_utf8 = open_with(&listing(SERIAL, ALGORITHM, &[0xff, 0xfe]), KEY, NOW).unwrap_err();
+        let not_utf8 =
+            open_with(&listing(SERIAL, AEAD_AES_256_GCM, &[0xff, 0xfe]), KEY, NOW).unwrap_err();
         assert!(matches!(not_utf8, CertificateError::Parse { .. }), "{not_utf8:?}");
         let key_pem = "-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----\n";
         let wrong_label =
-            open_with(&listing(SERIAL, ALGORITHM, key_pem.as_bytes()), KEY, NOW).unwrap_err();
+            open_with(&listing(SERIAL, AEAD_AES_256_GCM, key_pem.as_bytes()), KEY, NOW)
+                .unwrap_err();
         assert!(
             matches!(
                 wrong_label,
@@ -268,7 +261,7 @@ mod tests {
         assert!(matches!(algorithm, CertificateError::Algorithm { .. }), "{algorithm:?}");
 
         let mut value: serde_json::Value =
-            serde_json::from_slice(&listing(SERIAL, ALGORITHM, PEM.as_bytes())).unwrap();
+            serde_json::from_slice(&listing(SERIAL, AEAD_AES_256_GCM, PEM.as_bytes())).unwrap();
         value["data"][0]["encrypt_certificate"]["ciphertext"] = "not base64!".into();
         let base64 = open_with(&serde_json::to_vec(&value).unwrap(), KEY, NOW).unwrap_err();
         assert!(
@@ -295,9 +288,9 @@ mod tests {
     #[test]
     fn one_bad_certificate_refuses_the_whole_list() {
         let good: serde_json::Value =
-            serde_json::from_slice(&listing(SERIAL, ALGORITHM, PEM.as_bytes())).unwrap();
+            serde_json::from_slice(&listing(SERIAL, AEAD_AES_256_GCM, PEM.as_bytes())).unwrap();
         let bad: serde_json::Value =
-            serde_json::from_slice(&listing("0A0B", ALGORITHM, PEM.as_bytes())).unwrap();
+            serde_json::from_slice(&listing("0A0B", AEAD_AES_256_GCM, PEM.as_bytes())).unwrap();
         let both = serde_json::json!({"data": [good["data"][0], bad["data"][0]]});
         let error = open_with(&serde_json::to_vec(&both).unwrap(), KEY, NOW).unwrap_err();
         assert!(matches!(error, CertificateError::SerialMismatch { .. }), "{error:?}");

@@ -27,7 +27,7 @@ use http::{HeaderMap, HeaderName, HeaderValue};
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 
-use crate::aead::ApiV3Key;
+use crate::aead::{ApiV3Key, SealedResource};
 use crate::client::Client;
 use crate::error::{CryptoError, json_error_summary};
 use crate::key_store::WechatPayKeys;
@@ -41,7 +41,7 @@ pub use seen::{
 };
 
 /// The only resource algorithm of APIv3 notifications.
-pub const AEAD_AES_256_GCM: &str = "AEAD_AES_256_GCM";
+pub use crate::aead::AEAD_AES_256_GCM;
 
 /// Receives notifications: verifies, decrypts and deduplicates them. Cheap to clone; share one
 /// per merchant between your handlers.
@@ -123,11 +123,8 @@ struct Envelope {
 
 #[derive(Deserialize)]
 struct EncryptedResource {
-    algorithm: String,
-    ciphertext: String,
-    nonce: String,
-    #[serde(default)]
-    associated_data: String,
+    #[serde(flatten)]
+    sealed: SealedResource,
     #[serde(default)]
     original_type: String,
 }
@@ -218,14 +215,11 @@ impl Notifications {
         if envelope.id.is_empty() {
             return Err(NotifyError::Malformed("the notification `id` is empty".into()));
         }
-        let resource = &envelope.resource;
-        if resource.algorithm != AEAD_AES_256_GCM {
-            return Err(NotifyError::UnsupportedAlgorithm(NotifyError::named(&resource.algorithm)));
+        let sealed = &envelope.resource.sealed;
+        if sealed.algorithm != AEAD_AES_256_GCM {
+            return Err(NotifyError::UnsupportedAlgorithm(NotifyError::named(&sealed.algorithm)));
         }
-        let plaintext = self
-            .api_v3_key
-            .decrypt(&resource.nonce, &resource.associated_data, &resource.ciphertext)
-            .map_err(decryption_error)?;
+        let plaintext = self.api_v3_key.open(sealed).map_err(decryption_error)?;
         let resource = serde_json::from_slice(&plaintext)
             .map_err(|error| NotifyError::Resource(json_error_summary(&error)))?;
         Ok(Notification {
