@@ -14,4 +14,5 @@ pub use wechatpay_derive::{WechatRecord, WechatRequest};
 pub mod gov;
 pub mod money;
 pub mod notify;
+pub mod report;
 pub mod time;

@@ -47,7 +47,7 @@ pub use keys::{MerchantPrivateKey, MerchantSerial, PublicKeyId, RsaPublicKey, We
 pub use protocol::{
     Method, PROBE_PREFIX, SCHEME, USER_AGENT, headers, response_message, signing_message,
 };
-pub use request::{PreparedRequest, Validate, WechatRequest};
+pub use request::{Prepared, PreparedRequest, Validate, WechatRequest};
 pub use response::ApiResponse;
 pub use sensitive::{Redacted, Sensitive};
 pub use sign::{Authorization, Signer};

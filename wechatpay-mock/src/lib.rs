@@ -58,6 +58,7 @@ mod faults;
 mod json;
 mod load;
 mod notify;
+mod orders;
 mod outcome;
 mod protocol;
 mod received;
@@ -427,6 +428,7 @@ impl SandboxBuilder {
             log_requests: self.log_requests,
             counter: AtomicU64::new(0),
             load: load::Limits::new(self.rate_limits, self.default_rate_limit, self.latency),
+            orders: orders::Orders::default(),
         });
         let router = server::router(shared.clone());
         let task = tokio::spawn(server::serve(listener, router));

@@ -6,6 +6,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::endpoints::{Echo, Endpoint, Region, Reply};
+use crate::orders::Orders;
 use crate::respond::Answer;
 
 /// What the backend answers the next request to one endpoint, queued with
@@ -167,10 +168,15 @@ impl Outcome {
 
     /// The answer to a request to `endpoint` with these (redacted) parameters, and whether the
     /// request is applied.
-    pub(crate) fn answer(&self, endpoint: &Endpoint, request: &Value) -> (Answer, bool) {
+    pub(crate) fn answer(
+        &self,
+        endpoint: &Endpoint,
+        request: &Value,
+        orders: &Orders,
+    ) -> (Answer, bool) {
         match self {
             Outcome::Success => {
-                (Answer::json(StatusCode::OK, success_body(endpoint, request)), true)
+                (Answer::json(StatusCode::OK, success_body(endpoint, request, orders)), true)
             }
             Outcome::Business { code, message, error_data, sub_code, sub_msg } => {
                 let failure = Failure {
@@ -187,7 +193,7 @@ impl Outcome {
             Outcome::RejectRecords { code, message, records } => {
                 let error_data = rejected(records, request);
                 if error_data.is_empty() {
-                    return Outcome::Success.answer(endpoint, request);
+                    return Outcome::Success.answer(endpoint, request, orders);
                 }
                 let failure = Failure {
                     code,
@@ -278,7 +284,7 @@ pub(crate) fn not_authorized(region: Region) -> Answer {
 
 /// The success body, with what it [`echo`](Endpoint::echo)es of the request. Without echoes it
 /// is the table's text, byte for byte.
-fn success_body(endpoint: &Endpoint, request: &Value) -> Vec<u8> {
+fn success_body(endpoint: &Endpoint, request: &Value, orders: &Orders) -> Vec<u8> {
     let template = endpoint.success_body.as_bytes();
     if endpoint.echo.is_empty() {
         return template.to_vec();
@@ -287,12 +293,12 @@ fn success_body(endpoint: &Endpoint, request: &Value) -> Vec<u8> {
         return template.to_vec();
     };
     for echo in endpoint.echo {
-        apply(echo, request, &mut body);
+        apply(echo, request, &mut body, orders);
     }
     body.to_string().into_bytes()
 }
 
-fn apply(echo: &Echo, request: &Value, body: &mut Value) {
+fn apply(echo: &Echo, request: &Value, body: &mut Value, orders: &Orders) {
     match *echo {
         Echo::Each { from, list, key } => {
             let (Some(wanted), Some(template)) = (request[from].as_array(), body[list].get(0))
@@ -305,6 +311,24 @@ fn apply(echo: &Echo, request: &Value, body: &mut Value) {
                 .map(|name| {
                     let mut item = template.clone();
                     item[key] = Value::String(name.to_owned());
+                    item
+                })
+                .collect();
+            body[list] = Value::Array(items);
+        }
+        Echo::Orders { from, list, key, state } => {
+            let (Some(wanted), Some(template)) = (request[from].as_array(), body[list].get(0))
+            else {
+                return;
+            };
+            let items = wanted
+                .iter()
+                .filter_map(Value::as_str)
+                .filter_map(|order| Some((order, orders.state(order)?)))
+                .map(|(order, reported)| {
+                    let mut item = template.clone();
+                    item[key] = Value::String(order.to_owned());
+                    item[state] = Value::String(reported);
                     item
                 })
                 .collect();
@@ -328,7 +352,8 @@ mod tests {
     #[test]
     fn echoes_each_requested_item_and_copies_fields() {
         let request = json!({"sn_code_list": ["A", "B"], "qualification_region_code": 320100});
-        let (answer, applied) = Outcome::Success.answer(&JIANGSU_SNCODE_QUERY, &request);
+        let (answer, applied) =
+            Outcome::Success.answer(&JIANGSU_SNCODE_QUERY, &request, &Orders::default());
         let body: Value = serde_json::from_slice(&answer.body).unwrap();
         let names: Vec<&str> = body["goods_sn_list"]
             .as_array()
@@ -339,9 +364,9 @@ mod tests {
         assert_eq!((names, applied), (vec!["A", "B"], true));
 
         let mut field = json!({"sn": "old"});
-        apply(&Echo::Field("sn"), &json!({"sn": "new"}), &mut field);
+        apply(&Echo::Field("sn"), &json!({"sn": "new"}), &mut field, &Orders::default());
         assert_eq!(field, json!({"sn": "new"}));
-        apply(&Echo::Field("sn"), &json!({}), &mut field);
+        apply(&Echo::Field("sn"), &json!({}), &mut field, &Orders::default());
         assert_eq!(field, json!({"sn": "new"}), "an absent member leaves the template");
     }
 
@@ -372,7 +397,11 @@ mod tests {
                 (Outcome::NotAuthorized, false),
                 (Outcome::reject_records("1", "x", [(Record::index(0), "bad")]), true),
             ] {
-                assert_eq!(outcome.answer(endpoint, &json!({})).1, applies, "{outcome:?}");
+                assert_eq!(
+                    outcome.answer(endpoint, &json!({}), &Orders::default()).1,
+                    applies,
+                    "{outcome:?}"
+                );
             }
         }
     }

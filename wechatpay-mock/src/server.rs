@@ -258,8 +258,14 @@ async fn handle(shared: Arc<Shared>, endpoint: Option<usize>, request: Request) 
     let (genuine, valid) = match outcome {
         Ok((endpoint, checked)) => {
             let decided = decide(&shared, endpoint, processed);
-            let (answer, applied) =
-                decided.as_ref().unwrap_or(&Outcome::Success).answer(endpoint, &checked.redacted);
+            let (answer, applied) = decided.as_ref().unwrap_or(&Outcome::Success).answer(
+                endpoint,
+                &checked.redacted,
+                &shared.orders,
+            );
+            if processed && applied {
+                shared.orders.applied(endpoint.path, &checked.redacted);
+            }
             // Accepted (applied) now, before anything can go wrong with the answer.
             shared.log().checked(&request_id, checked, processed && applied, decided);
             (answer, true)

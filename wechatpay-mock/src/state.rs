@@ -12,6 +12,7 @@ use crate::certificates::{MerchantCertificates, MockCertificate};
 use crate::endpoints::{Checked, DecryptionKeys, Endpoint, Region};
 use crate::faults::Fault;
 use crate::load::Limits;
+use crate::orders::Orders;
 use crate::outcome::Outcome;
 use crate::received::Received;
 
@@ -45,6 +46,8 @@ pub(crate) struct Shared {
     pub(crate) counter: AtomicU64,
     /// Rate limits and latency.
     pub(crate) load: Limits,
+    /// The orders Jiangsu's applied reports named, for `transactions/query`.
+    pub(crate) orders: Orders,
 }
 
 impl Shared {

@@ -227,22 +227,38 @@ async fn answers_echo_the_requested_items() {
     assert_eq!(names, ["SN-A", "SN-B", "SN-C"]);
     assert!(items.iter().all(|i| i["state"] == "SNCODE_STATE_SELLABLE"));
 
-    let params = json!({"order_number_list": ["O-1", "O-2"], "qualification_region_code": 320100});
-    let answer = request(&sandbox, &JIANGSU_TRANSACTIONS_QUERY, &params).send(&sandbox).await;
-    let body = answer.json();
-    assert_eq!(body["code"], "000000");
-    let orders: Vec<&str> = body["shop_order_list"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|i| i["shop_order_number"].as_str().unwrap())
-        .collect();
-    assert_eq!(orders, ["O-1", "O-2"]);
-
     let mut params = minimal_params(&sandbox, &ZHEJIANG_SNCODE_QUERY);
     params["sn"] = json!("SN-ZJ-9");
     let answer = request(&sandbox, &ZHEJIANG_SNCODE_QUERY, &params).send(&sandbox).await;
     assert_eq!(answer.json()["sn"], "SN-ZJ-9");
+}
+
+#[tokio::test]
+async fn transactions_query_answers_the_orders_reports_named_in_their_last_state() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let query = json!({"order_number_list": ["O-1", "O-2"], "qualification_region_code": 320100});
+    let orders = async || {
+        let answer = request(&sandbox, &JIANGSU_TRANSACTIONS_QUERY, &query).send(&sandbox).await;
+        let body = answer.json();
+        assert_eq!(body["code"], "000000");
+        let list = body["shop_order_list"].as_array().unwrap().clone();
+        list.iter()
+            .map(|i| format!("{} {}", i["shop_order_number"].as_str().unwrap(), i["cate_state"]))
+            .collect::<Vec<_>>()
+    };
+    assert!(orders().await.is_empty(), "no report yet");
+
+    let mut report = minimal_params(&sandbox, &JIANGSU_TRANSACTIONS_SYNC);
+    report["out_trade_no"] = json!("O-1");
+    report["cate_state"] = json!("CATE_STATE_REDEEM");
+    request(&sandbox, &JIANGSU_TRANSACTIONS_SYNC, &report).send(&sandbox).await;
+    assert_eq!(orders().await, [r#"O-1 "CATE_STATE_REDEEM""#]);
+
+    let mut refund = minimal_params(&sandbox, &JIANGSU_QUALIFICATIONS_SYNC);
+    refund["out_trade_no"] = json!("O-1");
+    refund["cate_state"] = json!("CATE_STATE_REFUND");
+    request(&sandbox, &JIANGSU_QUALIFICATIONS_SYNC, &refund).send(&sandbox).await;
+    assert_eq!(orders().await, [r#"O-1 "CATE_STATE_REFUND""#]);
 }
 
 /// Sends `params` to `endpoint` and asserts a signed `400 PARAM_ERROR` naming `field` with

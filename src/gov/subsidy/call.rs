@@ -51,10 +51,15 @@ where
     Ok(answer_json(&body))
 }
 
-/// Where (the member's path, line and column) and what: serde's message when it names only
-/// members (`missing field `name``, `unknown field `x`, expected one of …`), else its category:
-/// the others quote the value at fault (`invalid type: string "张三"`), which may be personal data.
+/// Where (the member's path, line and column) and what, as [`json_problem`] says.
 fn json_message(path: &dyn std::fmt::Display, error: &serde_json::Error) -> String {
+    format!("{} (line {}, column {})", json_problem(path, error), error.line(), error.column())
+}
+
+/// Where (the member's path) and what: serde's message when it names only members (`missing
+/// field `name``, `unknown field `x`, expected one of …`), else its category: the others quote
+/// the value at fault (`invalid type: string "张三"`), which may be personal data.
+pub(crate) fn json_problem(path: &dyn std::fmt::Display, error: &serde_json::Error) -> String {
     let text = error.to_string();
     let what = if text.starts_with("missing field") || text.starts_with("unknown field") {
         crate::server_text(text.split(" at line ").next().unwrap_or_default())
@@ -67,11 +72,10 @@ fn json_message(path: &dyn std::fmt::Display, error: &serde_json::Error) -> Stri
         };
         what.to_owned()
     };
-    let at = match path.to_string() {
-        root if root == "." => String::new(),
-        path => format!("{path}: "),
-    };
-    format!("{at}{what} (line {}, column {})", error.line(), error.column())
+    match path.to_string() {
+        root if root == "." => what,
+        path => format!("{path}: {what}"),
+    }
 }
 
 /// The verified answer as JSON. `error_data` (Zhejiang's per-record errors, which may quote the

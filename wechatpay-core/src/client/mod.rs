@@ -17,7 +17,7 @@ use crate::aead::ApiV3Key;
 use crate::error::{ApiErrorDetail, Error, TransportKind, server_text};
 use crate::key_store::WechatPayKeys;
 use crate::protocol::headers;
-use crate::request::{PreparedRequest, WechatRequest};
+use crate::request::{Prepared, PreparedRequest, WechatRequest};
 use crate::response::ApiResponse as _;
 use crate::sign::{Authorization, Signer};
 
@@ -118,17 +118,35 @@ impl Client {
         request: &R,
     ) -> Result<(R::Response, Vec<u8>), Error> {
         let span = tracing::info_span!("wechatpay", method = %R::METHOD, path = R::PATH);
-        let keys = self.wechatpay_keys();
-        let prepared = span.in_scope(|| request.prepare(&keys))?;
-        if !keys.can_verify_now() {
+        let prepared = span.in_scope(|| Prepared::new(request, &self.wechatpay_keys()))?;
+        self.send_ready(&prepared).instrument(span).await
+    }
+
+    /// Sends a request prepared ahead with [`Prepared::new`]: sign → send (with the retries the
+    /// exactly-once rules allow) → verify → business check → decode, as [`Client::send`] does
+    /// after preparing; the verified body comes back too, as from [`Client::send_with_body`].
+    /// Every attempt is signed anew, so a prepared request can wait for its turn.
+    pub async fn send_prepared<R: WechatRequest>(
+        &self,
+        prepared: &Prepared<R>,
+    ) -> Result<(R::Response, Vec<u8>), Error> {
+        let span = tracing::info_span!("wechatpay", method = %R::METHOD, path = R::PATH);
+        self.send_ready(prepared).instrument(span).await
+    }
+
+    async fn send_ready<R: WechatRequest>(
+        &self,
+        prepared: &Prepared<R>,
+    ) -> Result<(R::Response, Vec<u8>), Error> {
+        if !self.wechatpay_keys().can_verify_now() {
             // WeChat Pay would act on the request, but its answer could not be verified.
             return Err(Error::Setup(
                 "no WeChat Pay public key or currently valid platform certificate is configured to verify the answer: nothing was sent".into(),
             ));
         }
-        let answer = self.execute(&prepared, R::LOOKUP).instrument(span.clone()).await?;
+        let answer = self.execute(prepared.request(), R::LOOKUP).await?;
         // The keys in use when the answer arrived: a refresh meanwhile may have added its signer.
-        span.in_scope(|| verify_answer(&answer, &self.wechatpay_keys()))?;
+        verify_answer(&answer, &self.wechatpay_keys())?;
         let request_id = answer.request_id();
         let body: &[u8] = if answer.body.is_empty() { b"null" } else { &answer.body };
         R::Response::check_business(body, request_id.as_deref())?;

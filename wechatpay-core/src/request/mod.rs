@@ -11,7 +11,7 @@ mod validate;
 
 pub use describe::{Describe, FieldInfo, Place, field_paths};
 pub use encrypt::{EncryptFields, EncryptValue, RedactValue};
-pub use prepare::{PreparedRequest, WechatRequest};
+pub use prepare::{Prepared, PreparedRequest, WechatRequest};
 pub use url::encode_component;
 pub use validate::{Checker, Present, Text, Validate};
 

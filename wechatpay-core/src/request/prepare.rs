@@ -2,6 +2,7 @@
 //! client's, once per attempt.
 
 use std::fmt;
+use std::marker::PhantomData;
 
 use http::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, HeaderMap, HeaderValue};
 use serde::Serialize;
@@ -141,6 +142,33 @@ impl PreparedRequest {
     /// The path without the query (which may carry ciphertexts): what errors and logs name.
     pub fn path(&self) -> &str {
         self.target.split_once('?').map_or(&self.target, |(path, _)| path)
+    }
+}
+
+/// A request of type `R` validated, encrypted and serialized, ready for
+/// [`Client::send_prepared`]: for callers that prepare ahead of sending (the bulk reporter
+/// encrypts a batch before it takes a rate-limit token, and checks a whole file without sending).
+/// Only [`Prepared::new`] makes one, so what it sends went through the encryption step.
+pub struct Prepared<R> {
+    request: PreparedRequest,
+    kind: PhantomData<fn() -> R>,
+}
+
+impl<R: WechatRequest> Prepared<R> {
+    /// [`WechatRequest::prepare`], keeping the type for the answer.
+    pub fn new(request: &R, keys: &WechatPayKeys) -> Result<Self, Error> {
+        Ok(Self { request: request.prepare(keys)?, kind: PhantomData })
+    }
+
+    /// What will be signed and sent.
+    pub fn request(&self) -> &PreparedRequest {
+        &self.request
+    }
+}
+
+impl<R> fmt::Debug for Prepared<R> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.request.fmt(f)
     }
 }
 

@@ -551,7 +551,10 @@ pub const JIANGSU_TRANSACTIONS_SYNC: Endpoint = Endpoint {
 
 /// `POST /v3/gov/subsidy/transactions/query` (交易信息查询, 江苏 Jiangsu).
 ///
-/// One `shop_order_list` item per requested `order_number_list` entry, collected and redeemed.
+/// One `shop_order_list` item per requested order that a report the sandbox applied named
+/// (`transactions/sync`, `qualifications/sync`, `n-qualifications/sync`), in the `cate_state`
+/// reported last; orders never reported are left out (the page does not say how an unknown
+/// order is answered; leaving it out is what lets a client tell that a report did not arrive).
 pub const JIANGSU_TRANSACTIONS_QUERY: Endpoint = Endpoint {
     method: "POST",
     path: "/v3/gov/subsidy/transactions/query",
@@ -578,10 +581,11 @@ pub const JIANGSU_TRANSACTIONS_QUERY: Endpoint = Endpoint {
             }
         ]
     }"#,
-    echo: &[Echo::Each {
+    echo: &[Echo::Orders {
         from: "order_number_list",
         list: "shop_order_list",
         key: "shop_order_number",
+        state: "cate_state",
     }],
 };
 

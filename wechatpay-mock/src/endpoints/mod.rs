@@ -199,6 +199,21 @@ pub enum Echo {
         /// The member of each item that names it (`sn_code`).
         key: &'static str,
     },
+    /// One item of the answer's array `list` per string of the request's array `from` that
+    /// names an order a report the sandbox applied told it about (Jiangsu's `transactions/sync`,
+    /// `qualifications/sync`, `n-qualifications/sync`): a copy of the success body's first item
+    /// with `key` set to the order and `state` to the `cate_state` reported last. Orders never
+    /// reported are left out.
+    Orders {
+        /// The request's top-level array of order numbers (`order_number_list`).
+        from: &'static str,
+        /// The answer's top-level array (`shop_order_list`).
+        list: &'static str,
+        /// The member of each item that names the order (`shop_order_number`).
+        key: &'static str,
+        /// The member of each item that holds the reported state (`cate_state`).
+        state: &'static str,
+    },
     /// The request's top-level string of that name, copied into the answer's member of the same
     /// name (when the request has it).
     Field(&'static str),
