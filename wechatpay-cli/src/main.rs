@@ -11,6 +11,7 @@ mod doctor;
 mod endpoints;
 mod exit;
 mod notify;
+mod report;
 mod sandbox;
 
 use std::process::ExitCode;
@@ -65,6 +66,25 @@ enum Command {
         exit_codes!(),
     ))]
     Call(call::CallArgs),
+    /// Send a file of records to a batch endpoint at its rate limit, exactly once, resumable
+    #[command(after_help = concat!(
+        "The endpoints: /zhejiang/qualifications/sync and /zhejiang/n-qualifications/confirm (batches\n",
+        "of --batch records), /qualifications/sync, /n-qualifications/sync and /transactions/sync\n",
+        "(Jiangsu: one record per request). Records are read one at a time from FILE.jsonl or FILE.csv\n",
+        "(columns named as the fields are serialized), validated, encrypted, sent at --rate with at most\n",
+        "--concurrency in flight. Every record's state goes into the journal (no personal data), so an\n",
+        "interrupted run (Ctrl-C, a crash) resumes when the same command is run again: records in flight\n",
+        "are looked up (Jiangsu: transactions/query) or left unknown, never sent twice. A changed input\n",
+        "is refused. Failed and unknown records go to FILE.failed.jsonl with their reasons.\n\n",
+        "Examples:\n",
+        "  wechatpay report /zhejiang/qualifications/sync --input 2026-12-03.jsonl --dry-run\n",
+        "  wechatpay report /zhejiang/qualifications/sync --input 2026-12-03.jsonl --batch 50\n",
+        "  wechatpay report /transactions/sync --input orders.csv --rate 80\n\n",
+        "Exit codes: 0 every record done; 1 some failed (refused); 2 usage or configuration (a changed\n",
+        "input, a journal of another run); 3 --dry-run found problems; 5 stopped with records pending\n",
+        "(rerun to resume); 6 some records' outcome is unknown (check them before reporting again)",
+    ))]
+    Report(report::ReportArgs),
     /// Run the offline sandbox on 127.0.0.1 and print the `export WECHATPAY_…` lines for it
     #[command(after_help = concat!(
         "Its keys are throwaway test keys: never use them for anything real. Stops on Ctrl-C.\n\n",
@@ -121,6 +141,7 @@ async fn run(command: Command) -> Result<(), Failure> {
             Ok(())
         }
         Command::Call(args) => call::run(args).await,
+        Command::Report(args) => report::run(args).await,
         Command::Sandbox(args) => sandbox::run(args).await,
         Command::Doctor(args) => doctor::run(args).await,
         Command::Notify(command) => notify::run(command),

@@ -113,7 +113,7 @@ fn the_help_texts_give_examples_and_the_exit_codes() {
     ] {
         assert!(top.stdout.contains(line), "{line} in\n{}", top.stdout);
     }
-    for command in ["endpoints", "call", "sandbox", "doctor", "notify"] {
+    for command in ["endpoints", "call", "report", "sandbox", "doctor", "notify"] {
         let help = run(&[command, "--help"], &[], None);
         assert_eq!(help.code, 0, "{command}");
         assert!(help.stdout.contains("Example"), "{command}:\n{}", help.stdout);
