@@ -353,3 +353,42 @@ fn accepted_orders_of(sandbox: &Sandbox, path: &str) -> std::collections::BTreeM
     }
     counts
 }
+
+#[tokio::test]
+async fn a_stopped_run_leaves_the_rest_pending_and_a_rerun_finishes_it() {
+    let sandbox = Sandbox::start().await.expect("the sandbox starts");
+    let path = jsonl("stop", (0..30).map(jiangsu_record));
+    let journal_path = path.with_file_name("journal.sqlite");
+    let client = support::client(&sandbox, support::quick_retries(2));
+    let journal = SqliteJournal::open(&journal_path).expect("the journal opens");
+    let mut reporter = Reporter::<jiangsu::TransactionsSync>::new(client, journal)
+        .options(Options { concurrency: 1, ..options(1) });
+    let stop = reporter.stopper();
+    let mut reporter = reporter.on_progress(move |progress| {
+        if progress.counts.done >= 5 {
+            stop.stop();
+        }
+    });
+    let input = read(&path, Format::JsonLines).expect("the input opens");
+    let summary = reporter
+        .run(&run_of::<jiangsu::TransactionsSync>(&path), input)
+        .await
+        .expect("the run stops cleanly");
+    assert_eq!(summary.stopped.as_deref(), Some("stopped on request"));
+    assert!(summary.counts.done >= 5 && summary.counts.done < 30, "{summary:?}");
+    assert_eq!(summary.counts.done + summary.counts.pending, summary.records);
+    assert_eq!(summary.counts.unknown, 0, "in-flight requests were awaited, not abandoned");
+
+    let summary = report::<jiangsu::TransactionsSync>(
+        &sandbox,
+        &path,
+        SqliteJournal::open(&journal_path).expect("the journal reopens"),
+        options(1),
+    )
+    .await
+    .expect("the rerun completes");
+    assert_eq!((summary.counts.done, summary.counts.pending), (30, 0));
+    let accepted = accepted_orders(&sandbox, "out_trade_no");
+    assert_eq!(accepted.len(), 30);
+    assert!(accepted.values().all(|count| *count == 1), "{accepted:?}");
+}

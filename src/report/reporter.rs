@@ -184,6 +184,9 @@ impl<E: Report> Reporter<E> {
         sending.input(input).await?;
         sending.finish().await?;
         let mut summary = sending.summary;
+        if self.stop.requested() && summary.stopped.is_none() {
+            summary.stopped = Some("stopped on request".to_owned());
+        }
         let mut counts = self.journal.counts()?;
         counts.pending = summary.records.saturating_sub(counts.settled());
         counts.in_flight = 0;
@@ -310,6 +313,11 @@ impl<E: Report> Sending<'_, E> {
                 return self.settle(failed);
             }
         };
+        // Answers are recorded as soon as they are here: a record answered but not recorded
+        // would be resolved again after a crash (and left unknown where no query can tell).
+        while let Some(joined) = self.tasks.try_join_next() {
+            self.answered(joined)?;
+        }
         while self.tasks.len() >= self.options.concurrency.max(1) {
             let joined = self.tasks.join_next().await.expect("tasks are running");
             self.answered(joined)?;

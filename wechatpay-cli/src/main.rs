@@ -124,7 +124,7 @@ enum Command {
     Certificates(certificates::CertificatesCommand),
 }
 
-#[tokio::main(flavor = "current_thread")]
+#[tokio::main]
 async fn main() -> ExitCode {
     let cli = Cli::parse();
     exit::report(run(cli.command).await)
