@@ -361,7 +361,7 @@ async fn a_stopped_run_leaves_the_rest_pending_and_a_rerun_finishes_it() {
     let journal_path = path.with_file_name("journal.sqlite");
     let client = support::client(&sandbox, support::quick_retries(2));
     let journal = SqliteJournal::open(&journal_path).expect("the journal opens");
-    let mut reporter = Reporter::<jiangsu::TransactionsSync>::new(client, journal)
+    let reporter = Reporter::<jiangsu::TransactionsSync>::new(client, journal)
         .options(Options { concurrency: 1, ..options(1) });
     let stop = reporter.stopper();
     let mut reporter = reporter.on_progress(move |progress| {
