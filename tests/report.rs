@@ -392,3 +392,27 @@ async fn a_stopped_run_leaves_the_rest_pending_and_a_rerun_finishes_it() {
     assert_eq!(accepted.len(), 30);
     assert!(accepted.values().all(|count| *count == 1), "{accepted:?}");
 }
+
+#[tokio::test]
+async fn a_merchant_not_whitelisted_stops_the_run_and_leaves_every_record_pending() {
+    let sandbox = Sandbox::builder()
+        .regions(&[wechatpay_mock::Region::Jiangsu])
+        .start()
+        .await
+        .expect("the sandbox starts");
+    let path = jsonl("not-whitelisted", (0..30).map(zhejiang_record));
+    let summary = report::<zhejiang::QualificationsSync>(
+        &sandbox,
+        &path,
+        MemoryJournal::new(),
+        Options { concurrency: 1, ..options(10) },
+    )
+    .await
+    .expect("the run stops cleanly");
+
+    let stopped = summary.stopped.as_deref().unwrap_or_default();
+    assert!(stopped.contains("NOT_AUTH"), "{stopped}");
+    assert_eq!(summary.counts.failed, 0, "{summary:?}");
+    assert_eq!(summary.counts.pending, summary.records, "{summary:?}");
+    assert_eq!((summary.requests, sandbox.received().len()), (1, 1), "none after the refusal");
+}

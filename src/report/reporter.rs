@@ -43,7 +43,7 @@ impl Default for Options {
 /// How a run went.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Summary {
-    /// Records read from the input.
+    /// Records read from the input: all of them, unless the run stopped early.
     pub records: u64,
     /// Where the input's records stand now (this run and earlier ones); `pending` counts
     /// records not settled, in flight ones included.
@@ -321,6 +321,10 @@ impl<E: Report> Sending<'_, E> {
         while self.tasks.len() >= self.options.concurrency.max(1) {
             let joined = self.tasks.join_next().await.expect("tasks are running");
             self.answered(joined)?;
+        }
+        if self.stopping() {
+            // Not marked: the records are pending, for the next run.
+            return Ok(());
         }
         self.pace.wait().await;
         let marks: Vec<Entry> = records

@@ -9,6 +9,9 @@
 //!   the reason. If some records are named, the others are **unknown**: the pages do not say
 //!   whether WeChat Pay applied the rest of a batch it refused in part. If none is named, the
 //!   whole request was refused: every record failed;
+//! - `401` (a signature refused), `403` (a merchant not whitelisted for the region), `404`:
+//!   the setup is wrong, not the records: nothing was applied, the run stops and the records stay
+//!   pending for a rerun once it is fixed;
 //! - any other 4xx: the request was refused, every record failed;
 //! - an unknown outcome (a 5xx, a connection broken after sending), an answer that fails
 //!   verification or decoding: every record is unknown, never sent again automatically.
@@ -45,7 +48,10 @@ pub(crate) fn judge<E: Report>(records: &[(u64, E::Record)], result: Result<(), 
         Error::Api { status: 429, .. } => {
             Verdict::Again { throttled: true, reason: masked(&error.to_string()) }
         }
-        Error::Config(_) | Error::Setup(_) => Verdict::Stop(masked(&error.to_string())),
+        // The merchant's setup, not the records: every request would be refused alike.
+        Error::Config(_) | Error::Setup(_) | Error::Api { status: 401 | 403 | 404, .. } => {
+            Verdict::Stop(masked(&error.to_string()))
+        }
         Error::Business { ref resp_code, ref resp_desc, ref error_data, .. } => {
             let texts: Vec<String> = error_data.iter().map(|text| masked(text)).collect();
             Verdict::Settled(attribute::<E>(
