@@ -8,7 +8,7 @@ mod support;
 use std::fmt::Write as _;
 use std::sync::{Arc, Mutex};
 
-use support::{assert_no_plaintext, client, quick_retries, request};
+use support::{assert_no_plaintext, quick_retries, request};
 use tracing::field::{Field, Visit};
 use tracing::span::{Attributes, Id, Record};
 use tracing::{Event, Metadata, Subscriber};
