@@ -1,8 +1,9 @@
 //! Backend conformance: every test body is generic over [`Backend`] and instantiated once per
 //! backend compiled in (`aws_lc` with feature `aws-lc-rs`, `rust_crypto` with feature `rsa`).
 //!
-//! - every Wycheproof case of `rsa_signature_2048_sha256`, `rsa_oaep_2048_sha1_mgf1sha1` and the
-//!   AES-256 part of `aes_gcm`, with the exact number of cases asserted;
+//! - every Wycheproof case of `rsa_signature_2048_sha256` and `rsa_oaep_2048_sha1_mgf1sha1`, and
+//!   of the AES-256 part of `aes_gcm` the 66 with a 96-bit nonce through the backend and the 39
+//!   others through `ApiV3Key` (refused: `AeadNonceLength`), with the exact numbers asserted;
 //! - the published WeChat Pay Go SDK vectors (`tests/fixtures/`);
 //! - cross-checks against the `openssl` command line;
 //! - with both backends compiled in, property tests that they agree with each other.
@@ -296,7 +297,9 @@ fn wycheproof_rsa_oaep_sha1<B: Backend>(backend: &str, known_deviations: &[usize
 }
 
 /// `aes_gcm`, 256-bit keys. Nonces other than 96 bits never reach the backend (its API takes a
-/// `[u8; 12]`, and `ApiV3Key` refuses other lengths with `AeadNonceLength`).
+/// `[u8; 12]`): those cases go through `ApiV3Key`, which must refuse each with `AeadNonceLength`
+/// before any decryption (APIv3 sends 12-character nonces; a key of the case's bytes cannot be an
+/// APIv3 key, which is 32 ASCII characters, so any key shows the refusal).
 fn wycheproof_aes_256_gcm<B: Backend>(backend: &str) {
     use wycheproof::TestResult;
     use wycheproof::aead::{TestName, TestSet};
@@ -311,7 +314,19 @@ fn wycheproof_aes_256_gcm<B: Backend>(backend: &str) {
             let key: [u8; 32] = test.key[..].try_into().expect("a 256-bit group has 32-byte keys");
             let Ok(nonce) = <[u8; GCM_NONCE_LEN]>::try_from(&test.nonce[..]) else {
                 assert_ne!(group.nonce_size, 96);
-                policy_refused += 1;
+                let api_v3_key = crate::ApiV3Key::new("0123456789abcdefghijklmnopqrstuv").unwrap();
+                let nonce = "n".repeat(test.nonce.len());
+                let sealed = BASE64_STANDARD.encode([&test.ct[..], &test.tag[..]].concat());
+                match api_v3_key.decrypt(&nonce, "", &sealed) {
+                    Err(crate::CryptoError::AeadNonceLength { len }) if len == test.nonce.len() => {
+                        policy_refused += 1;
+                    }
+                    other => failures.push(format!(
+                        "tcId {}: a {}-byte nonce was not refused: {other:?}",
+                        test.tc_id,
+                        test.nonce.len()
+                    )),
+                }
                 continue;
             };
             let sealed = [&test.ct[..], &test.tag[..]].concat();
@@ -613,10 +628,9 @@ macro_rules! backend_tests {
 #[cfg(feature = "aws-lc-rs")]
 backend_tests!(aws_lc, crate::backend::aws_lc::AwsLc, oaep_known_deviations: []);
 // RustCrypto `rsa` 0.10 deliberately ignores the first octet Y of the OAEP encoded message
-// (its own test `decrypt_ignores_first_octet`), where RFC 8017 7.1.2 step 3.g requires Y = 0:
-// Wycheproof tcId 23 ("First byte is 1") decrypts. Checking Y in `rust_crypto.rs` needs the raw
-// RSA operation, which `rsa` only exposes behind its `hazmat` feature (a dependency change).
-// Once fixed, this test fails until the list is emptied.
+// (its own test `decrypt_ignores_first_octet`), where RFC 8017 7.1.2 step 3.g requires Y = 0;
+// `rust_crypto.rs` checks Y itself (through `rsa`'s `hazmat` raw operation), so Wycheproof tcId 23
+// ("First byte is 1") is rejected and neither backend has a known deviation.
 #[cfg(feature = "rsa")]
 backend_tests!(rust_crypto, crate::backend::rust_crypto::RustCrypto, oaep_known_deviations: []);
 
