@@ -103,7 +103,12 @@ async fn logs_name_the_request_but_never_its_personal_data() {
     }
     // A business refusal whose `error_data` quotes what was sent (the sandbox's own record of
     // it holds the scripted text, so it is checked above).
-    let quoted = format!("证件号{} 姓名{} 地址{ADDRESS}", support::CERT_NO, support::NAME);
+    let quoted = format!(
+        "证件号{} 姓名{} 手机{} 地址{ADDRESS}",
+        support::CERT_NO,
+        support::NAME,
+        support::TEL
+    );
     sandbox.script(
         "POST",
         "/v3/gov/subsidy/zhejiang/qualifications/sync",

@@ -105,3 +105,16 @@ fn sensitive_values_never_print_and_expose_is_the_way_to_read_them() {
     let loaded: Sensitive = serde_json::from_str(&format!("\"{CERT_NO}\"")).unwrap();
     assert_eq!(loaded, value, "records load from the platform's own files");
 }
+
+#[test]
+fn an_empty_personal_field_stays_empty_through_the_encryption_step() {
+    let mut report: wechatpay::gov::subsidy::jiangsu::TransactionsSync =
+        serde_json::from_str(include_str!("fixtures/requests/transactions.sync.json"))
+            .expect("the fixture parses");
+    report.real_name = Some("".into());
+    let prepared = report.prepare(&wechatpay_mock::demo::wechatpay_keys()).expect("prepared");
+    let body: serde_json::Value = serde_json::from_slice(&prepared.body).expect("JSON");
+    assert_eq!(body["real_name"], "", "nothing to hide: sent empty");
+    let phone = body["phone_number"].as_str().expect("a ciphertext");
+    assert!(phone.len() == 344 && phone != "13800138000", "the others are encrypted: {phone}");
+}

@@ -196,10 +196,50 @@ fn os_nonces_are_32_alphanumerics_distinct_and_cover_the_alphabet() {
         seen_chars.extend(nonce.chars());
         assert!(seen_nonces.insert(nonce), "a nonce repeated");
     }
-    // 64 000 draws over 62 characters: a missing one means a biased alphabet.
+    // 64 000 draws over 62 characters: a missing one means a broken alphabet (bias is the χ²
+    // test's to find).
     assert_eq!(seen_chars.len(), 62, "missing: {:?}", {
         let mut missing: Vec<char> = ALPHABET.chars().filter(|c| !seen_chars.contains(c)).collect();
         missing.sort_unstable();
         missing
     });
+}
+
+/// Pearson's χ² statistic of `counts` against a uniform distribution.
+fn chi_square(counts: &[u64]) -> f64 {
+    let total: u64 = counts.iter().sum();
+    let expected = total as f64 / counts.len() as f64;
+    counts.iter().map(|&count| (count as f64 - expected).powi(2) / expected).sum()
+}
+
+/// The χ² value with 61 degrees of freedom (62 characters) exceeded with probability 10⁻⁶ under a
+/// uniform distribution (Wilson–Hilferty: 61 · (1 − 2/549 + 4.753 · √(2/549))³ ≈ 128.9): the test
+/// below fails falsely once in a million runs.
+const CHI_SQUARE_61_P_1E6: f64 = 128.9;
+
+#[test]
+fn os_nonce_characters_are_uniform_by_a_chi_square_test() {
+    const ALPHABET: &[u8] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+    let index = |c: u8| ALPHABET.iter().position(|&a| a == c).expect("in the alphabet");
+    let mut counts = [0u64; 62];
+    for _ in 0..4000 {
+        for c in OsNonce.nonce().unwrap().bytes() {
+            counts[index(c)] += 1;
+        }
+    }
+    let uniform = chi_square(&counts);
+    assert!(uniform < CHI_SQUARE_61_P_1E6, "χ² = {uniform:.1} over 128 000 characters");
+
+    // The test has the power to see the usual mistake: a random byte taken modulo 62 favours the
+    // first 8 characters (5/256 against 4/256).
+    let mut state = 0x9E37_79B9_7F4A_7C15_u64;
+    let mut biased = [0u64; 62];
+    for _ in 0..128_000 {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        biased[(state as u8 % 62) as usize] += 1;
+    }
+    let modulo = chi_square(&biased);
+    assert!(modulo > CHI_SQUARE_61_P_1E6, "χ² = {modulo:.1}: a modulo bias went unseen");
 }

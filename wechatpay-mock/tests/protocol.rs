@@ -9,8 +9,8 @@ use std::time::Duration;
 
 use common::*;
 use serde_json::json;
-use wechatpay_core::{SCHEME, Signer, WechatPayKeys};
-use wechatpay_mock::{Sandbox, demo};
+use wechatpay_core::{KeyError, SCHEME, Signer, WechatPayKeys};
+use wechatpay_mock::{Error, Sandbox, demo};
 
 const T0: i64 = 1_750_000_000;
 
@@ -110,9 +110,15 @@ async fn registered_merchants_are_accepted() {
     assert_eq!(after.send(&sandbox).await.status, 200);
     assert_eq!(sandbox.last_received().unwrap().mchid.as_deref(), Some("1900000002"));
 
-    assert!(sandbox.register_merchant("19x", serial, demo::OTHER_PUBLIC_KEY_PEM).is_err());
-    assert!(sandbox.register_merchant("1900000003", "AB:CD", demo::OTHER_PUBLIC_KEY_PEM).is_err());
-    assert!(sandbox.register_merchant("1900000003", serial, "not a key").is_err());
+    let refused = |mchid: &str, serial: &str, pem: &str| {
+        sandbox.register_merchant(mchid, serial, pem).expect_err("refused")
+    };
+    let bad_mchid = refused("19x", serial, demo::OTHER_PUBLIC_KEY_PEM);
+    assert!(matches!(bad_mchid, Error::Key(KeyError::InvalidMchid { .. })), "{bad_mchid:?}");
+    let bad_serial = refused("1900000003", "AB:CD", demo::OTHER_PUBLIC_KEY_PEM);
+    assert!(matches!(bad_serial, Error::Key(KeyError::InvalidSerial { .. })), "{bad_serial:?}");
+    let bad_key = refused("1900000003", serial, "not a key");
+    assert!(matches!(bad_key, Error::Key(KeyError::NotPem { .. })), "{bad_key:?}");
 }
 
 #[tokio::test]
@@ -334,14 +340,17 @@ async fn custom_platform_key_and_endpoint() {
         .platform_key(id, demo::OTHER_KEY_PEM, demo::PUBLIC_KEY_PEM)
         .start()
         .await;
-    assert!(mismatched.is_err());
+    let mismatched = mismatched.expect_err("refused");
+    let bad_id = Sandbox::builder()
+        .platform_key("KEY_1", demo::OTHER_KEY_PEM, demo::OTHER_PUBLIC_KEY_PEM)
+        .start()
+        .await
+        .expect_err("refused");
     assert!(
-        Sandbox::builder()
-            .platform_key("KEY_1", demo::OTHER_KEY_PEM, demo::OTHER_PUBLIC_KEY_PEM)
-            .start()
-            .await
-            .is_err()
+        mismatched.to_string().contains("the public key is not the private key's"),
+        "{mismatched}"
     );
+    assert!(matches!(bad_id, Error::Key(KeyError::InvalidPublicKeyId { .. })), "{bad_id:?}");
 }
 
 #[tokio::test]
