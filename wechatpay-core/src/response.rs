@@ -5,6 +5,10 @@ use crate::error::Error;
 /// A response type. Most answers are successes once verified and decoded; families that report
 /// failures inside a 200 (the gov/subsidy families' `resp_code` or `code`) override
 /// [`ApiResponse::check_business`], so that such an answer is an error, never a success.
+///
+/// Its impls (here and in the facade) are `#[diagnostic::do_not_recommend]`: the error for a type
+/// without one is the message below, not a list of the crate's response types that every new
+/// endpoint would change.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not a WeChat Pay response type",
     label = "the `response` of a request must implement `ApiResponse`",
@@ -22,7 +26,9 @@ pub trait ApiResponse: serde::de::DeserializeOwned + Sized {
 }
 
 /// For endpoints answering `204 No Content` (decoded from an empty body).
+#[diagnostic::do_not_recommend]
 impl ApiResponse for () {}
 
 /// For answers one wants untyped.
+#[diagnostic::do_not_recommend]
 impl ApiResponse for serde_json::Value {}

@@ -2,9 +2,10 @@
 //! model, reports to the collector, changes nothing.
 
 use std::collections::BTreeSet;
+use std::ops::Range;
 
+use syn::Ident;
 use syn::ext::IdentExt as _;
-use syn::{Ident, LitStr};
 
 use crate::ast::{Container, Field, Kind};
 use crate::attr::{self, Endpoint, HttpMethod, Loc, Spanned};
@@ -301,7 +302,12 @@ fn check_exactly_once(cx: &Ctxt, cont: &Container, method: HttpMethod) {
 fn check_endpoint(cx: &Ctxt, cont: &Container, endpoint: &Spanned<Endpoint>) {
     let Endpoint { method, template } = &endpoint.value;
     check_exactly_once(cx, cont, *method);
-    let placeholders = match parse_template(template) {
+    // Every error below is reported at the whole string literal, its message saying where in
+    // the path: a span inside a literal needs `proc_macro::Literal::subspan`, still unstable
+    // (`proc_macro_span`, rust-lang/rust#54725), so proc-macro2's `Literal::subspan` returns
+    // `None` on a stable compiler, and the position in the message is the precise pointer.
+    let text = template.value();
+    let placeholders = match parse_template(&text) {
         Ok(placeholders) => placeholders,
         Err(message) => {
             cx.error(template.span(), message);
@@ -309,11 +315,14 @@ fn check_endpoint(cx: &Ctxt, cont: &Container, endpoint: &Spanned<Endpoint>) {
         }
     };
     let mut seen = BTreeSet::new();
-    for name in &placeholders {
+    for Placeholder { name, at } in &placeholders {
+        let at = position(&text, at.clone());
         if !seen.insert(name.as_str()) {
             cx.error(
                 template.span(),
-                format_args!("the placeholder `{{{name}}}` appears twice in the path"),
+                format_args!(
+                    "the placeholder `{{{name}}}` appears twice in the path: again at {at}"
+                ),
             );
             continue;
         }
@@ -323,21 +332,21 @@ fn check_endpoint(cx: &Ctxt, cont: &Container, endpoint: &Spanned<Endpoint>) {
             Some(field) => cx.error(
                 template.span(),
                 format_args!(
-                    "the placeholder `{{{name}}}` needs its field marked as a path value: add `#[wechat(path)]` to `{}`",
+                    "the placeholder `{{{name}}}` ({at} of the path) needs its field marked as a path value: add `#[wechat(path)]` to `{}`",
                     field.ident
                 ),
             ),
             None => cx.error(
                 template.span(),
                 format_args!(
-                    "the placeholder `{{{name}}}` has no field: add a field serialized as `{name}` marked `#[wechat(path)]`"
+                    "the placeholder `{{{name}}}` ({at} of the path) has no field: add a field serialized as `{name}` marked `#[wechat(path)]`"
                 ),
             ),
         }
     }
     for field in &cont.fields {
         if let Some(path) = &field.attrs.path
-            && !placeholders.contains(&field.name)
+            && !placeholders.iter().any(|placeholder| placeholder.name == field.name)
         {
             cx.syn_error(path.loc.error(format_args!(
                 "`{}` is a path field but the path \"{}\" has no `{{{}}}` placeholder",
@@ -368,50 +377,85 @@ fn check_endpoint(cx: &Ctxt, cont: &Container, endpoint: &Spanned<Endpoint>) {
     }
 }
 
-/// The placeholder names of `template`, or what is wrong with it.
-fn parse_template(template: &LitStr) -> Result<Vec<String>, String> {
-    let text = template.value();
+/// A `{name}` in the path template and the bytes it spans there.
+struct Placeholder {
+    name: String,
+    at: Range<usize>,
+}
+
+/// The placeholders of the path template `text`, or what is wrong with it and where.
+fn parse_template(text: &str) -> Result<Vec<Placeholder>, String> {
     if !text.starts_with('/') {
         return Err(format!("the path must start with `/`: \"{text}\""));
     }
-    if let Some(bad) = text.chars().find(|c| matches!(c, '?' | '#')) {
+    if let Some((index, bad)) = text.char_indices().find(|&(_, c)| matches!(c, '?' | '#')) {
+        let at = position(text, index..index + 1);
         return Err(format!(
-            "the path cannot contain `{bad}`: query parameters come from fields marked `#[wechat(query)]`"
+            "the path cannot contain `{bad}` ({at} of the path): query parameters come from fields marked `#[wechat(query)]`"
         ));
     }
-    if let Some(bad) = text.chars().find(|&c| !is_path_char(c)) {
+    if let Some((index, bad)) = text.char_indices().find(|&(_, c)| !is_path_char(c)) {
+        let at = position(text, index..index + bad.len_utf8());
         return Err(format!(
-            "the path cannot contain {bad:?}: URL parsers rewrite it, so the path sent would differ from the path signed (allowed: ASCII letters, digits, `-._~!$&'()*+,;=:@/` and `{{placeholders}}`)"
+            "the path cannot contain {bad:?} ({at} of the path): URL parsers rewrite it, so the path sent would differ from the path signed (allowed: ASCII letters, digits, `-._~!$&'()*+,;=:@/` and `{{placeholders}}`)"
         ));
     }
-    if text.split('/').any(|segment| segment == "." || segment == "..") {
-        return Err(
-            "the path cannot contain a `.` or `..` segment: URL parsers resolve it, so the path sent would differ from the path signed".to_owned(),
-        );
-    }
-    let mut placeholders = Vec::new();
-    let mut rest = text.as_str();
-    while let Some(index) = rest.find(['{', '}']) {
-        if rest[index..].starts_with('}') {
-            return Err(format!("unbalanced `}}` in the path \"{text}\""));
-        }
-        let after = &rest[index + 1..];
-        let Some(close) = after.find(['{', '}']).filter(|&i| after[i..].starts_with('}')) else {
-            return Err(format!("unbalanced `{{` in the path \"{text}\": every `{{` needs a `}}`"));
-        };
-        let name = &after[..close];
-        if name.is_empty() {
-            return Err("empty placeholder `{}` in the path: name it after a path field".to_owned());
-        }
-        if !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+    let mut start = 0;
+    for segment in text.split('/') {
+        if segment == "." || segment == ".." {
+            let at = position(text, start..start + segment.len());
             return Err(format!(
-                "the placeholder `{{{name}}}` may contain only ASCII letters, digits and `_`"
+                "the path cannot contain a `{segment}` segment ({at} of the path): URL parsers resolve it, so the path sent would differ from the path signed"
             ));
         }
-        placeholders.push(name.to_owned());
-        rest = &after[close + 1..];
+        start += segment.len() + 1;
+    }
+    let mut placeholders = Vec::new();
+    let mut from = 0;
+    while let Some(found) = text[from..].find(['{', '}']) {
+        let open = from + found;
+        if text[open..].starts_with('}') {
+            let at = position(text, open..open + 1);
+            return Err(format!("unbalanced `}}` at {at} of the path \"{text}\""));
+        }
+        let after = &text[open + 1..];
+        let Some(close) = after.find(['{', '}']).filter(|&i| after[i..].starts_with('}')) else {
+            let at = position(text, open..open + 1);
+            return Err(format!(
+                "unbalanced `{{` at {at} of the path \"{text}\": every `{{` needs a `}}`"
+            ));
+        };
+        let name = &after[..close];
+        let end = open + 1 + close + 1;
+        let at = open..end;
+        if name.is_empty() {
+            let at = position(text, at);
+            return Err(format!(
+                "empty placeholder `{{}}` ({at} of the path): name it after a path field"
+            ));
+        }
+        if !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+            let at = position(text, at);
+            return Err(format!(
+                "the placeholder `{{{name}}}` ({at} of the path) may contain only ASCII letters, digits and `_`"
+            ));
+        }
+        placeholders.push(Placeholder { name: name.to_owned(), at });
+        from = end;
     }
     Ok(placeholders)
+}
+
+/// Where `bytes` stand in the path template `text`, for a message: "characters 11–19", counted
+/// in characters from 1, as a reader counts them in the string literal.
+fn position(text: &str, bytes: Range<usize>) -> String {
+    let first = text[..bytes.start].chars().count() + 1;
+    let last = first + text[bytes].chars().count() - 1;
+    if first == last {
+        format!("character {first}")
+    } else {
+        format!("characters {first}–{last}")
+    }
 }
 
 /// RFC 3986's path characters that no URL parser rewrites, and the placeholder braces.
@@ -421,12 +465,10 @@ fn is_path_char(c: char) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use proc_macro2::Span;
-
     use super::*;
 
     fn placeholders(text: &str) -> Result<Vec<String>, String> {
-        parse_template(&LitStr::new(text, Span::call_site()))
+        parse_template(text).map(|found| found.into_iter().map(|p| p.name).collect())
     }
 
     #[test]
@@ -436,6 +478,17 @@ mod tests {
             ["sub_mchid", "out_trade_no"]
         );
         assert_eq!(placeholders("/v3/plain").unwrap(), Vec::<String>::new());
+    }
+
+    #[test]
+    fn says_where_in_the_path() {
+        let at = |text: &str| parse_template(text).err().unwrap();
+        assert!(at("/v3/订单").contains("(character 5 of the path)"));
+        assert!(at("/v3/ab/{a-b}").contains("(characters 8–12 of the path)"));
+        assert!(at("/v3/a/../b").contains("characters 7–8 of the path"));
+        assert!(at("/v3/a}").contains("at character 6 of the path"));
+        let found = parse_template("/v3/{a}/{bc}").unwrap();
+        assert_eq!(position("/v3/{a}/{bc}", found[1].at.clone()), "characters 9–12");
     }
 
     #[test]

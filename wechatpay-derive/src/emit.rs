@@ -1,5 +1,9 @@
 //! Code generation. Reads only the checked model; every runtime item is named by absolute path
 //! through the crate path, and everything is wrapped in `const _: () = { ... };`.
+//!
+//! Every impl is `#[diagnostic::do_not_recommend]`: otherwise rustc lists the user's records (and
+//! the facade's endpoints) under "the following other types implement trait …" in errors about
+//! other types, a list that changes with every record added.
 
 use proc_macro2::{Delimiter, Group, Ident, Span, TokenStream, TokenTree};
 use quote::{ToTokens, quote, quote_spanned};
@@ -30,6 +34,7 @@ pub fn emit(cont: &Container) -> TokenStream {
             #encrypt
             #describe
             #[automatically_derived]
+            #[diagnostic::do_not_recommend]
             impl #krate::request::__private::HoldsRecords for #ident {}
             #request
             #(#probes)*
@@ -62,6 +67,7 @@ fn validate_impl(cont: &Container, krate: &TokenStream) -> TokenStream {
     });
     quote! {
         #[automatically_derived]
+        #[diagnostic::do_not_recommend]
         impl #krate::request::Validate for #ident {
             fn validate_into(&self, #checker: &mut #krate::request::Checker<'_>) {
                 #probes
@@ -168,7 +174,7 @@ fn condition_test(cont: &Container, condition: &Condition, krate: &TokenStream) 
     // An invisible group keeps an expression such as `a | b` in one piece after the `&`.
     let value = Group::new(Delimiter::None, condition.value.clone());
     let value = quote_spanned!(start=> &#value);
-    quote_spanned!(span=> #krate::request::__private::Matches::matches(#value, &self.#member))
+    quote_spanned!(span=> #krate::request::Matches::matches(#value, &self.#member))
 }
 
 /// A condition's value as written, for messages and metadata: `IdType::IdCard`.
@@ -224,6 +230,7 @@ fn describe_impl(cont: &Container, krate: &TokenStream) -> TokenStream {
     });
     quote! {
         #[automatically_derived]
+        #[diagnostic::do_not_recommend]
         impl #krate::request::Describe for #ident {
             const FIELDS: &'static [#krate::request::FieldInfo] = &[#(#fields),*];
         }
@@ -380,6 +387,7 @@ fn encrypt_impl(cont: &Container, krate: &TokenStream) -> TokenStream {
     });
     quote! {
         #[automatically_derived]
+        #[diagnostic::do_not_recommend]
         impl #krate::request::EncryptFields for #ident {
             const HAS_ENCRYPTED_FIELDS: ::core::primitive::bool = #has_encrypted;
 
@@ -417,6 +425,7 @@ fn request_impl(cont: &Container, krate: &TokenStream) -> TokenStream {
     let title = &cont.title;
     quote! {
         #[automatically_derived]
+        #[diagnostic::do_not_recommend]
         impl #krate::request::WechatRequest for #ident {
             type Response = #response;
             const DOC: &'static ::core::primitive::str = #title;
@@ -435,18 +444,36 @@ fn request_impl(cont: &Container, krate: &TokenStream) -> TokenStream {
 /// Records are found by type (`HoldsRecords`, which sees through std containers and aliases of
 /// them) and, for the types written inside the field's type, one by one: that finds them in
 /// tuples, which no impl can cover, and in generic types of the user's own.
+///
+/// Each check is written so that its error names only the user's types and public traits: a
+/// direct use of the trait (no helper function whose internal path rustc would print as "required
+/// by a bound in …"), and a `const` panic for the two checks that are a `bool` computed from the
+/// probes, whose message then says all there is to say.
 fn record_probe(cont: &Container, index: usize, field: &Field, krate: &TokenStream) -> TokenStream {
     let ty = replace_self(field.ty.to_token_stream(), cont.ident);
     let private = quote!(#krate::request::__private);
     let span = field.span();
     if field.attrs.nested.is_some() {
-        return quote_spanned!(span=> const _: () = #private::require_record::<#ty>(););
+        // At the type, with `EncryptFields`' message: "`Arc<Person>` is not a WeChat Pay record".
+        let krate = respan(krate.clone(), span);
+        return quote_spanned!(span=>
+            const _: ::core::primitive::bool =
+                <#ty as #krate::request::EncryptFields>::HAS_ENCRYPTED_FIELDS;
+        );
     }
-    let redacted = field
-        .attrs
-        .redact
-        .is_some()
-        .then(|| quote_spanned!(span=> const _: () = #private::require_redacted::<#ty>();));
+    // The unsizing cast reports `RedactValue`'s message, noted "required for the cast from
+    // `&String` to `&dyn RedactValue`"; `&*value` runs from the type's first token to its last,
+    // so that the error underlines the type.
+    let redacted = field.attrs.redact.is_some().then(|| {
+        let krate = respan(krate.clone(), span);
+        let mut tokens = field.ty.to_token_stream().into_iter().map(|token| token.span());
+        let first = tokens.next().unwrap_or(span);
+        let value = Ident::new("value", tokens.last().unwrap_or(first));
+        let cast = quote_spanned!(first=> &*#value);
+        quote_spanned!(span=>
+            const _: fn(&#ty) -> &dyn #krate::request::RedactValue = |#value| #cast;
+        )
+    });
     if !is_probed(field) {
         return redacted.unwrap_or_default();
     }
@@ -471,8 +498,6 @@ fn record_probe(cont: &Container, index: usize, field: &Field, krate: &TokenStre
     // At the field, so that a failed check is reported there.
     let holds = holds_records_ident(index, span);
     let is_record = is_record_ident(index, span);
-    let krate_at_field = respan(krate.clone(), span);
-    let checks = quote_spanned!(span=> #krate_at_field::request::__private);
     quote_spanned! {span=>
         #redacted
         const #is_record: ::core::primitive::bool = {
@@ -485,10 +510,16 @@ fn record_probe(cont: &Container, index: usize, field: &Field, krate: &TokenStre
             use #private::NotARecord as _;
             #(#held)||*
         };
-        const _: () = #checks::nested_not_forgotten::<#checks::Field<#is_record>>();
-        const _: () = #checks::records_in_supported_container::<
-            #checks::Field<{ #holds && !#is_record }>,
-        >();
+        const _: () = if #is_record {
+            ::core::panic!(
+                "this field holds WeChat Pay records but is not marked `#[wechat(nested)]`, so their rules and encrypted fields would not apply: mark it `#[wechat(nested)]`"
+            )
+        };
+        const _: () = if #holds && !#is_record {
+            ::core::panic!(
+                "this field holds WeChat Pay records in a container `nested` does not support (an array, a map, an `Arc`, a tuple, …): hold them in a Vec, Option or Box of the record, and mark the field `#[wechat(nested)]`"
+            )
+        };
     }
 }
 

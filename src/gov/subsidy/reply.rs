@@ -52,6 +52,7 @@ pub struct ZhejiangReply<T = NoData> {
     pub data: T,
 }
 
+#[diagnostic::do_not_recommend]
 impl<T: DeserializeOwned> ApiResponse for ZhejiangReply<T> {
     fn check_business(body: &[u8], request_id: Option<&str>) -> Result<(), Error> {
         #[derive(Deserialize)]
@@ -83,6 +84,7 @@ pub struct JiangsuReply<T = NoData> {
     pub data: T,
 }
 
+#[diagnostic::do_not_recommend]
 impl<T: DeserializeOwned> ApiResponse for JiangsuReply<T> {
     fn check_business(body: &[u8], request_id: Option<&str>) -> Result<(), Error> {
         #[derive(Deserialize)]
@@ -120,6 +122,7 @@ pub struct CupReply<T = NoData> {
     pub data: T,
 }
 
+#[diagnostic::do_not_recommend]
 impl<T: DeserializeOwned> ApiResponse for CupReply<T> {
     fn check_business(body: &[u8], request_id: Option<&str>) -> Result<(), Error> {
         #[derive(Deserialize)]

@@ -3,7 +3,7 @@
 //! The probes below select an inherent item when a field's type is a record (or holds records, or
 //! can be absent) and fall back to a trait item otherwise. The derive brings the fallback traits
 //! into scope with `use … as _`, so generated code compiles for every field type, and a misuse is
-//! reported once, by `require_record` or by a `const` assertion, instead of once per use.
+//! reported once, by the derive's `const` assertions, instead of once per use.
 
 use core::marker::PhantomData;
 use std::borrow::Cow;
@@ -17,7 +17,6 @@ pub use serde;
 pub use crate::cipher::FieldEncryptor;
 pub use crate::error::CryptoError;
 
-use super::encrypt::RedactValue;
 use super::{Checker, Describe, EncryptFields, FieldInfo, Present};
 
 /// Types that hold WeChat Pay records: every record and request (the derives implement it),
@@ -90,13 +89,13 @@ pub trait NotARecord {
     const HOLDS_RECORDS: bool = false;
     /// `false`: nothing to encrypt.
     const HAS_ENCRYPTED_FIELDS: bool = false;
-    /// No fields to describe (`require_record` reports the misuse).
+    /// No fields to describe (the derive's `nested` assertion reports the misuse).
     const FIELDS: &'static [FieldInfo] = &[];
 
     /// Nothing to validate.
     fn validate_into<T>(_value: &T, _checker: &mut Checker<'_>) {}
 
-    /// Only reached in code that `require_record` has refused to compile.
+    /// Only reached in code that the derive's `nested` assertion has refused to compile.
     fn encrypt_fields<T>(_value: &T, _encryptor: &FieldEncryptor) -> Result<T, CryptoError> {
         refused()
     }
@@ -129,43 +128,6 @@ fn refused<T>() -> Result<T, CryptoError> {
     Err(CryptoError::Backend { operation: "encrypt a field the derive refused" })
 }
 
-/// Compiles only for records: the single check behind `#[wechat(nested)]`.
-pub const fn require_record<T: EncryptFields>() {}
-
-/// Compiles only for `Redacted` values: the check behind `#[wechat(redact)]`.
-pub const fn require_redacted<T: RedactValue + ?Sized>() {}
-
-/// A field's probe result as a type: `Field<true>` when a field not marked `nested` holds records.
-pub struct Field<const HOLDS_RECORDS: bool>;
-
-/// Implemented only by `Field<false>`: a field that is a record must be marked `nested`.
-#[diagnostic::on_unimplemented(
-    message = "this field holds WeChat Pay records but is not marked `#[wechat(nested)]`",
-    label = "their rules and encrypted fields would not apply",
-    note = "mark the field `#[wechat(nested)]`"
-)]
-pub trait MarkedNested {}
-
-#[diagnostic::do_not_recommend]
-impl MarkedNested for Field<false> {}
-
-/// Implemented only by `Field<false>`: records may only be held in what `nested` supports.
-#[diagnostic::on_unimplemented(
-    message = "this field holds WeChat Pay records in a container `nested` does not support",
-    label = "an array, a map, an `Arc`, a tuple, …",
-    note = "hold the records in a Vec, Option or Box of the record, and mark the field `#[wechat(nested)]`"
-)]
-pub trait SupportedContainer {}
-
-#[diagnostic::do_not_recommend]
-impl SupportedContainer for Field<false> {}
-
-/// Compiles only when the field is not a record (or Vec/Option/Box of one) left without `nested`.
-pub const fn nested_not_forgotten<T: MarkedNested>() {}
-
-/// Compiles only when the field holds no records in a container `nested` does not support.
-pub const fn records_in_supported_container<T: SupportedContainer>() {}
-
 /// `path` fields are implicitly `required` when their type can be absent (text, `Option`).
 pub struct PresenceProbe<T: ?Sized>(PhantomData<T>);
 
@@ -183,43 +145,3 @@ pub trait NeverAbsent {
 }
 
 impl<T: ?Sized> NeverAbsent for PresenceProbe<T> {}
-
-/// The test behind `required_if(field = VALUE)` and `resident_id_if(field = VALUE)`, implemented
-/// by the value's type: whether the sibling field is `VALUE`. An `Option` sibling is `VALUE` only
-/// when it is `Some(VALUE)`. The value is `self`, so that a value of the wrong type is reported
-/// at the value.
-#[diagnostic::on_unimplemented(
-    message = "a condition cannot compare `{Self}` with the field's `{F}`",
-    label = "not a value of the field's type",
-    note = "the value after `=` must have the named field's type (for an `Option<T>` field, `T`), and that type must implement `PartialEq`"
-)]
-pub trait Matches<F: ?Sized> {
-    /// Whether `field` is `self`.
-    fn matches(&self, field: &F) -> bool;
-}
-
-impl<T: PartialEq> Matches<T> for T {
-    fn matches(&self, field: &T) -> bool {
-        field == self
-    }
-}
-
-impl<T: PartialEq> Matches<Option<T>> for T {
-    fn matches(&self, field: &Option<T>) -> bool {
-        field.as_ref() == Some(self)
-    }
-}
-
-/// A text field compared with a literal: `required_if(kind = "IDCARD")`.
-impl Matches<String> for &str {
-    fn matches(&self, field: &String) -> bool {
-        field == self
-    }
-}
-
-/// An optional text field compared with a literal.
-impl Matches<Option<String>> for &str {
-    fn matches(&self, field: &Option<String>) -> bool {
-        field.as_deref() == Some(*self)
-    }
-}

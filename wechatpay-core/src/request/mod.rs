@@ -13,7 +13,7 @@ pub use describe::{Describe, FieldInfo, Place, field_paths};
 pub use encrypt::{EncryptFields, EncryptValue, RedactValue};
 pub use prepare::{Prepared, PreparedRequest, WechatRequest};
 pub use url::encode_component;
-pub use validate::{Checker, Present, Text, Validate};
+pub use validate::{Checker, Matches, Present, Text, Validate};
 
 pub use crate::protocol::{Method, USER_AGENT};
 pub use crate::violations::{Rule, Violation, Violations};

@@ -153,46 +153,56 @@ impl<T: Validate + ?Sized> Validate for Box<T> {
 }
 
 /// Values `required` can check: absent means `None`, an empty string or an empty list.
+///
+/// Its impls are `#[diagnostic::do_not_recommend]`, here and in the facade: the message names
+/// what the rules take, where rustc would list every impl, a list that grows with the crate; and
+/// `Option<u32>` is then reported as such rather than as `u32`. The same holds for [`Text`].
 #[diagnostic::on_unimplemented(
-    message = "`required` and `required_if` cannot check `{Self}`: it is never absent",
-    label = "they apply to text (String, Sensitive, Redacted<String>), Option<_> and Vec<_> fields",
-    note = "remove the attribute, or make the field an `Option<{Self}>`"
+    message = "`required` and `required_if` cannot check `{Self}`",
+    label = "they check text (String, Sensitive, Redacted<String>), a Vec<_>, or an Option<_> of these",
+    note = "a number, a flag or an enum is never absent: remove the attribute; for an `Option` of a type of your own, implement `wechatpay::request::Present` for that type"
 )]
 pub trait Present {
     /// Whether the value counts as given.
     fn is_present(&self) -> bool;
 }
 
+#[diagnostic::do_not_recommend]
 impl Present for String {
     fn is_present(&self) -> bool {
         !self.is_empty()
     }
 }
 
+#[diagnostic::do_not_recommend]
 impl Present for str {
     fn is_present(&self) -> bool {
         !self.is_empty()
     }
 }
 
+#[diagnostic::do_not_recommend]
 impl<T: Present> Present for Option<T> {
     fn is_present(&self) -> bool {
         self.as_ref().is_some_and(Present::is_present)
     }
 }
 
+#[diagnostic::do_not_recommend]
 impl Present for Sensitive {
     fn is_present(&self) -> bool {
         !self.is_empty()
     }
 }
 
+#[diagnostic::do_not_recommend]
 impl<T: Present> Present for Redacted<T> {
     fn is_present(&self) -> bool {
         self.0.is_present()
     }
 }
 
+#[diagnostic::do_not_recommend]
 impl<T> Present for Vec<T> {
     fn is_present(&self) -> bool {
         !self.is_empty()
@@ -210,32 +220,80 @@ pub trait Text {
     fn text(&self) -> Option<&str>;
 }
 
+#[diagnostic::do_not_recommend]
 impl Text for String {
     fn text(&self) -> Option<&str> {
         Some(self)
     }
 }
 
+#[diagnostic::do_not_recommend]
 impl Text for Sensitive {
     fn text(&self) -> Option<&str> {
         Some(self.expose())
     }
 }
 
+#[diagnostic::do_not_recommend]
 impl<T: Text> Text for Redacted<T> {
     fn text(&self) -> Option<&str> {
         self.0.text()
     }
 }
 
+#[diagnostic::do_not_recommend]
 impl Text for str {
     fn text(&self) -> Option<&str> {
         Some(self)
     }
 }
 
+#[diagnostic::do_not_recommend]
 impl<T: Text> Text for Option<T> {
     fn text(&self) -> Option<&str> {
         self.as_ref().and_then(Text::text)
+    }
+}
+
+/// The test behind `required_if(field = VALUE)` and `resident_id_if(field = VALUE)`, implemented
+/// by the value's type: whether the sibling field is `VALUE`. An `Option` sibling is `VALUE` only
+/// when it is `Some(VALUE)`. The value is `self`, so that a value of the wrong type is reported
+/// at the value. Public (rather than with the derive's private items) so that the error names it
+/// as `Matches`, not by an internal path.
+#[diagnostic::on_unimplemented(
+    message = "a condition cannot compare `{Self}` with the field's `{F}`",
+    label = "not a value of the field's type",
+    note = "the value after `=` must have the named field's type (for an `Option<T>` field, `T`), and that type must implement `PartialEq`"
+)]
+pub trait Matches<F: ?Sized> {
+    /// Whether `field` is `self`.
+    fn matches(&self, field: &F) -> bool;
+}
+
+impl<T: PartialEq> Matches<T> for T {
+    fn matches(&self, field: &T) -> bool {
+        field == self
+    }
+}
+
+impl<T: PartialEq> Matches<Option<T>> for T {
+    fn matches(&self, field: &Option<T>) -> bool {
+        field.as_ref() == Some(self)
+    }
+}
+
+/// A text field compared with a literal: `required_if(kind = "IDCARD")`.
+#[diagnostic::do_not_recommend]
+impl Matches<String> for &str {
+    fn matches(&self, field: &String) -> bool {
+        field == self
+    }
+}
+
+/// An optional text field compared with a literal.
+#[diagnostic::do_not_recommend]
+impl Matches<Option<String>> for &str {
+    fn matches(&self, field: &Option<String>) -> bool {
+        field.as_deref() == Some(*self)
     }
 }

@@ -2,14 +2,12 @@
 #[allow(non_upper_case_globals, unused_qualifications)]
 const _: () = {
     #[automatically_derived]
+    #[diagnostic::do_not_recommend]
     impl ::wechatpay::request::Validate for Seller {
         fn validate_into(&self, __checker: &mut ::wechatpay::request::Checker<'_>) {
             ::wechatpay::request::Checker::required(__checker, "uniscid", &self.uniscid);
             ::wechatpay::request::Checker::uscc(__checker, "uniscid", &self.uniscid);
-            if ::wechatpay::request::__private::Matches::matches(
-                &IdType::IdCard,
-                &self.id_type,
-            ) {
+            if ::wechatpay::request::Matches::matches(&IdType::IdCard, &self.id_type) {
                 ::wechatpay::request::Checker::required_if(
                     __checker,
                     "id_no",
@@ -25,10 +23,7 @@ const _: () = {
                 ::core::option::Option::None,
                 ::core::option::Option::Some(64usize),
             );
-            if ::wechatpay::request::__private::Matches::matches(
-                &IdType::IdCard,
-                &self.id_type,
-            ) {
+            if ::wechatpay::request::Matches::matches(&IdType::IdCard, &self.id_type) {
                 ::wechatpay::request::Checker::resident_id(
                     __checker,
                     "id_no",
@@ -43,6 +38,7 @@ const _: () = {
         }
     }
     #[automatically_derived]
+    #[diagnostic::do_not_recommend]
     impl ::wechatpay::request::EncryptFields for Seller {
         const HAS_ENCRYPTED_FIELDS: ::core::primitive::bool = true;
         fn encrypt_fields(
@@ -67,6 +63,7 @@ const _: () = {
         }
     }
     #[automatically_derived]
+    #[diagnostic::do_not_recommend]
     impl ::wechatpay::request::Describe for Seller {
         const FIELDS: &'static [::wechatpay::request::FieldInfo] = &[
             ::wechatpay::request::FieldInfo {
@@ -141,6 +138,7 @@ const _: () = {
         ];
     }
     #[automatically_derived]
+    #[diagnostic::do_not_recommend]
     impl ::wechatpay::request::__private::HoldsRecords for Seller {}
     const __WECHAT_FIELD_1_IS_RECORD: ::core::primitive::bool = {
         #[allow(unused_imports)]
@@ -157,14 +155,16 @@ const _: () = {
             || ::wechatpay::request::__private::RecordProbe::<IdType>::IS_RECORD
             || ::wechatpay::request::__private::RecordProbe::<IdType>::HOLDS_RECORDS
     };
-    const _: () = ::wechatpay::request::__private::nested_not_forgotten::<
-        ::wechatpay::request::__private::Field<__WECHAT_FIELD_1_IS_RECORD>,
-    >();
-    const _: () = ::wechatpay::request::__private::records_in_supported_container::<
-        ::wechatpay::request::__private::Field<
-            { __WECHAT_FIELD_1_HOLDS_RECORDS && !__WECHAT_FIELD_1_IS_RECORD },
-        >,
-    >();
+    const _: () = if __WECHAT_FIELD_1_IS_RECORD {
+        ::core::panic!(
+            "this field holds WeChat Pay records but is not marked `#[wechat(nested)]`, so their rules and encrypted fields would not apply: mark it `#[wechat(nested)]`"
+        )
+    };
+    const _: () = if __WECHAT_FIELD_1_HOLDS_RECORDS && !__WECHAT_FIELD_1_IS_RECORD {
+        ::core::panic!(
+            "this field holds WeChat Pay records in a container `nested` does not support (an array, a map, an `Arc`, a tuple, …): hold them in a Vec, Option or Box of the record, and mark the field `#[wechat(nested)]`"
+        )
+    };
     const __WECHAT_FIELD_3_IS_RECORD: ::core::primitive::bool = {
         #[allow(unused_imports)]
         use ::wechatpay::request::__private::NotARecord as _;
@@ -178,12 +178,14 @@ const _: () = {
                 Redacted<String>,
             >::HOLDS_RECORDS
     };
-    const _: () = ::wechatpay::request::__private::nested_not_forgotten::<
-        ::wechatpay::request::__private::Field<__WECHAT_FIELD_3_IS_RECORD>,
-    >();
-    const _: () = ::wechatpay::request::__private::records_in_supported_container::<
-        ::wechatpay::request::__private::Field<
-            { __WECHAT_FIELD_3_HOLDS_RECORDS && !__WECHAT_FIELD_3_IS_RECORD },
-        >,
-    >();
+    const _: () = if __WECHAT_FIELD_3_IS_RECORD {
+        ::core::panic!(
+            "this field holds WeChat Pay records but is not marked `#[wechat(nested)]`, so their rules and encrypted fields would not apply: mark it `#[wechat(nested)]`"
+        )
+    };
+    const _: () = if __WECHAT_FIELD_3_HOLDS_RECORDS && !__WECHAT_FIELD_3_IS_RECORD {
+        ::core::panic!(
+            "this field holds WeChat Pay records in a container `nested` does not support (an array, a map, an `Arc`, a tuple, …): hold them in a Vec, Option or Box of the record, and mark the field `#[wechat(nested)]`"
+        )
+    };
 };

@@ -2,6 +2,7 @@
 #[allow(non_upper_case_globals, unused_qualifications)]
 const _: () = {
     #[automatically_derived]
+    #[diagnostic::do_not_recommend]
     impl ::wechatpay::request::Validate for Qualification {
         fn validate_into(&self, __checker: &mut ::wechatpay::request::Checker<'_>) {
             ::wechatpay::request::Checker::required(__checker, "name", &self.name);
@@ -14,6 +15,7 @@ const _: () = {
         }
     }
     #[automatically_derived]
+    #[diagnostic::do_not_recommend]
     impl ::wechatpay::request::EncryptFields for Qualification {
         const HAS_ENCRYPTED_FIELDS: ::core::primitive::bool = true;
         fn encrypt_fields(
@@ -33,6 +35,7 @@ const _: () = {
         }
     }
     #[automatically_derived]
+    #[diagnostic::do_not_recommend]
     impl ::wechatpay::request::Describe for Qualification {
         const FIELDS: &'static [::wechatpay::request::FieldInfo] = &[
             ::wechatpay::request::FieldInfo {
@@ -64,5 +67,6 @@ const _: () = {
         ];
     }
     #[automatically_derived]
+    #[diagnostic::do_not_recommend]
     impl ::wechatpay::request::__private::HoldsRecords for Qualification {}
 };

@@ -2,6 +2,7 @@
 #[allow(non_upper_case_globals, unused_qualifications)]
 const _: () = {
     #[automatically_derived]
+    #[diagnostic::do_not_recommend]
     impl ::wechatpay::request::Validate for Buyer {
         fn validate_into(&self, __checker: &mut ::wechatpay::request::Checker<'_>) {
             #[allow(unused_imports)]
@@ -15,6 +16,7 @@ const _: () = {
         }
     }
     #[automatically_derived]
+    #[diagnostic::do_not_recommend]
     impl ::wechatpay::request::EncryptFields for Buyer {
         const HAS_ENCRYPTED_FIELDS: ::core::primitive::bool = true;
         fn encrypt_fields(
@@ -41,6 +43,7 @@ const _: () = {
         }
     }
     #[automatically_derived]
+    #[diagnostic::do_not_recommend]
     impl ::wechatpay::request::Describe for Buyer {
         const FIELDS: &'static [::wechatpay::request::FieldInfo] = &[
             ::wechatpay::request::FieldInfo {
@@ -94,10 +97,11 @@ const _: () = {
         ];
     }
     #[automatically_derived]
+    #[diagnostic::do_not_recommend]
     impl ::wechatpay::request::__private::HoldsRecords for Buyer {}
-    const _: () = ::wechatpay::request::__private::require_redacted::<
-        Redacted<String>,
-    >();
+    const _: fn(&Redacted<String>) -> &dyn ::wechatpay::request::RedactValue = |value| {
+        &*value
+    };
     const __WECHAT_FIELD_1_IS_RECORD: ::core::primitive::bool = {
         #[allow(unused_imports)]
         use ::wechatpay::request::__private::NotARecord as _;
@@ -111,15 +115,19 @@ const _: () = {
                 Redacted<String>,
             >::HOLDS_RECORDS
     };
-    const _: () = ::wechatpay::request::__private::nested_not_forgotten::<
-        ::wechatpay::request::__private::Field<__WECHAT_FIELD_1_IS_RECORD>,
-    >();
-    const _: () = ::wechatpay::request::__private::records_in_supported_container::<
-        ::wechatpay::request::__private::Field<
-            { __WECHAT_FIELD_1_HOLDS_RECORDS && !__WECHAT_FIELD_1_IS_RECORD },
-        >,
-    >();
-    const _: () = ::wechatpay::request::__private::require_record::<Vec<Contact>>();
+    const _: () = if __WECHAT_FIELD_1_IS_RECORD {
+        ::core::panic!(
+            "this field holds WeChat Pay records but is not marked `#[wechat(nested)]`, so their rules and encrypted fields would not apply: mark it `#[wechat(nested)]`"
+        )
+    };
+    const _: () = if __WECHAT_FIELD_1_HOLDS_RECORDS && !__WECHAT_FIELD_1_IS_RECORD {
+        ::core::panic!(
+            "this field holds WeChat Pay records in a container `nested` does not support (an array, a map, an `Arc`, a tuple, …): hold them in a Vec, Option or Box of the record, and mark the field `#[wechat(nested)]`"
+        )
+    };
+    const _: ::core::primitive::bool = <Vec<
+        Contact,
+    > as ::wechatpay::request::EncryptFields>::HAS_ENCRYPTED_FIELDS;
     const __WECHAT_FIELD_3_IS_RECORD: ::core::primitive::bool = {
         #[allow(unused_imports)]
         use ::wechatpay::request::__private::NotARecord as _;
@@ -139,12 +147,14 @@ const _: () = {
             || ::wechatpay::request::__private::RecordProbe::<Tag>::IS_RECORD
             || ::wechatpay::request::__private::RecordProbe::<Tag>::HOLDS_RECORDS
     };
-    const _: () = ::wechatpay::request::__private::nested_not_forgotten::<
-        ::wechatpay::request::__private::Field<__WECHAT_FIELD_3_IS_RECORD>,
-    >();
-    const _: () = ::wechatpay::request::__private::records_in_supported_container::<
-        ::wechatpay::request::__private::Field<
-            { __WECHAT_FIELD_3_HOLDS_RECORDS && !__WECHAT_FIELD_3_IS_RECORD },
-        >,
-    >();
+    const _: () = if __WECHAT_FIELD_3_IS_RECORD {
+        ::core::panic!(
+            "this field holds WeChat Pay records but is not marked `#[wechat(nested)]`, so their rules and encrypted fields would not apply: mark it `#[wechat(nested)]`"
+        )
+    };
+    const _: () = if __WECHAT_FIELD_3_HOLDS_RECORDS && !__WECHAT_FIELD_3_IS_RECORD {
+        ::core::panic!(
+            "this field holds WeChat Pay records in a container `nested` does not support (an array, a map, an `Arc`, a tuple, …): hold them in a Vec, Option or Box of the record, and mark the field `#[wechat(nested)]`"
+        )
+    };
 };

@@ -2,6 +2,7 @@
 #[allow(non_upper_case_globals, unused_qualifications)]
 const _: () = {
     #[automatically_derived]
+    #[diagnostic::do_not_recommend]
     impl ::wechatpay::request::Validate for QualificationsSync {
         fn validate_into(&self, __checker: &mut ::wechatpay::request::Checker<'_>) {
             #[allow(unused_imports)]
@@ -49,6 +50,7 @@ const _: () = {
         }
     }
     #[automatically_derived]
+    #[diagnostic::do_not_recommend]
     impl ::wechatpay::request::EncryptFields for QualificationsSync {
         const HAS_ENCRYPTED_FIELDS: ::core::primitive::bool = true;
         fn encrypt_fields(
@@ -76,6 +78,7 @@ const _: () = {
         }
     }
     #[automatically_derived]
+    #[diagnostic::do_not_recommend]
     impl ::wechatpay::request::Describe for QualificationsSync {
         const FIELDS: &'static [::wechatpay::request::FieldInfo] = &[
             ::wechatpay::request::FieldInfo {
@@ -182,8 +185,10 @@ const _: () = {
         ];
     }
     #[automatically_derived]
+    #[diagnostic::do_not_recommend]
     impl ::wechatpay::request::__private::HoldsRecords for QualificationsSync {}
     #[automatically_derived]
+    #[diagnostic::do_not_recommend]
     impl ::wechatpay::request::WechatRequest for QualificationsSync {
         type Response = SyncReply;
         const DOC: &'static ::core::primitive::str = "Reports qualifications (核销资格).";
@@ -195,9 +200,9 @@ const _: () = {
             "POST /v3/gov/subsidy/query",
         );
     }
-    const _: () = ::wechatpay::request::__private::require_record::<
-        Vec<Qualification>,
-    >();
+    const _: ::core::primitive::bool = <Vec<
+        Qualification,
+    > as ::wechatpay::request::EncryptFields>::HAS_ENCRYPTED_FIELDS;
     const __WECHAT_FIELD_6_IS_RECORD: ::core::primitive::bool = {
         #[allow(unused_imports)]
         use ::wechatpay::request::__private::NotARecord as _;
@@ -209,12 +214,14 @@ const _: () = {
         ::wechatpay::request::__private::RecordProbe::<Status>::IS_RECORD
             || ::wechatpay::request::__private::RecordProbe::<Status>::HOLDS_RECORDS
     };
-    const _: () = ::wechatpay::request::__private::nested_not_forgotten::<
-        ::wechatpay::request::__private::Field<__WECHAT_FIELD_6_IS_RECORD>,
-    >();
-    const _: () = ::wechatpay::request::__private::records_in_supported_container::<
-        ::wechatpay::request::__private::Field<
-            { __WECHAT_FIELD_6_HOLDS_RECORDS && !__WECHAT_FIELD_6_IS_RECORD },
-        >,
-    >();
+    const _: () = if __WECHAT_FIELD_6_IS_RECORD {
+        ::core::panic!(
+            "this field holds WeChat Pay records but is not marked `#[wechat(nested)]`, so their rules and encrypted fields would not apply: mark it `#[wechat(nested)]`"
+        )
+    };
+    const _: () = if __WECHAT_FIELD_6_HOLDS_RECORDS && !__WECHAT_FIELD_6_IS_RECORD {
+        ::core::panic!(
+            "this field holds WeChat Pay records in a container `nested` does not support (an array, a map, an `Arc`, a tuple, …): hold them in a Vec, Option or Box of the record, and mark the field `#[wechat(nested)]`"
+        )
+    };
 };

@@ -57,6 +57,7 @@ pub struct QualificationStatus {
     pub state: QualificationState,
 }
 
+#[diagnostic::do_not_recommend]
 impl ApiResponse for QualificationStatus {}
 
 #[cfg(test)]

@@ -53,6 +53,7 @@ pub struct QualificationList {
     pub qualification_list: Vec<QualificationEntry>,
 }
 
+#[diagnostic::do_not_recommend]
 impl ApiResponse for QualificationList {}
 
 /// One category's qualification in a [`QualificationList`].
@@ -324,6 +325,7 @@ pub struct PassthroughQualificationList {
     pub qualification_list: Vec<PassthroughQualificationEntry>,
 }
 
+#[diagnostic::do_not_recommend]
 impl ApiResponse for PassthroughQualificationList {}
 
 /// One category's qualification in a [`PassthroughQualificationList`].

@@ -52,6 +52,7 @@ pub struct SnCodeStates {
     pub goods_sn_list: Vec<GoodsSn>,
 }
 
+#[diagnostic::do_not_recommend]
 impl ApiResponse for SnCodeStates {}
 
 /// One S/N code's state in [`SnCodeStates`].

@@ -215,6 +215,7 @@ pub enum PcType {
 }
 
 /// A chosen computer type is always given, so that `Option<PcType>` can be `required_if`.
+#[diagnostic::do_not_recommend]
 impl Present for PcType {
     fn is_present(&self) -> bool {
         true
