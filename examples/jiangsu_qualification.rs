@@ -6,12 +6,12 @@
 //! encrypted (in the query string for the check); the sale's record is read from the JSON a
 //! platform would hold, as the command line does.
 
-use wechatpay::gov::subsidy::jiangsu::{
+use wechatpay_apiv3::gov::subsidy::jiangsu::{
     ApplianceId, IdentityDocumentType, Qualification, QualificationsPassthroughClaim,
     QualificationsSync, RegionCode,
 };
-use wechatpay::{Client, WechatRequest};
-use wechatpay_mock::{Sandbox, demo};
+use wechatpay_apiv3::{Client, WechatRequest};
+use wechatpay_apiv3_mock::{Sandbox, demo};
 
 const NAME: &str = "张三";
 const ID_CARD: &str = "11010519491231002X";

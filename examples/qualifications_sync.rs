@@ -11,13 +11,13 @@
 
 use std::time::{Duration, UNIX_EPOCH};
 
-use wechatpay::gov::subsidy::zhejiang::{
+use wechatpay_apiv3::gov::subsidy::zhejiang::{
     AiProduct, Grade, Qualification, QualificationsSync, SaleMode, Status,
 };
-use wechatpay::money::Yuan;
-use wechatpay::time::UnixMillis;
-use wechatpay::{Client, WechatRequest};
-use wechatpay_mock::{Sandbox, demo};
+use wechatpay_apiv3::money::Yuan;
+use wechatpay_apiv3::time::UnixMillis;
+use wechatpay_apiv3::{Client, WechatRequest};
+use wechatpay_apiv3_mock::{Sandbox, demo};
 
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {

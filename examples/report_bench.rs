@@ -4,10 +4,10 @@
 
 use std::time::{Duration, Instant};
 
-use wechatpay::Client;
-use wechatpay::gov::subsidy::zhejiang::QualificationsSync;
-use wechatpay::report::{Format, Options, Reporter, Run, SqliteJournal, fingerprint, read};
-use wechatpay_mock::{Latency, Sandbox, demo};
+use wechatpay_apiv3::Client;
+use wechatpay_apiv3::gov::subsidy::zhejiang::QualificationsSync;
+use wechatpay_apiv3::report::{Format, Options, Reporter, Run, SqliteJournal, fingerprint, read};
+use wechatpay_apiv3_mock::{Latency, Sandbox, demo};
 
 const RECORDS: usize = 10_000;
 const BATCH: usize = 10;

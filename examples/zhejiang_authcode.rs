@@ -4,12 +4,12 @@
 //! `cargo run --example zhejiang_authcode`. Each step's answer is verified and business-checked
 //! before the next step uses it; the buyer's name, phone and ID number travel encrypted.
 
-use wechatpay::gov::subsidy::zhejiang::{
+use wechatpay_apiv3::gov::subsidy::zhejiang::{
     AuthcodeCommit, AuthcodeIssue, AuthcodeTry, CertType, SaleMode,
 };
-use wechatpay::money::{Fen, Yuan};
-use wechatpay::{Client, WechatRequest};
-use wechatpay_mock::{Sandbox, demo};
+use wechatpay_apiv3::money::{Fen, Yuan};
+use wechatpay_apiv3::{Client, WechatRequest};
+use wechatpay_apiv3_mock::{Sandbox, demo};
 
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {

@@ -3,13 +3,13 @@
 //! Declare a request as a plain struct with `#[derive(WechatRequest)]`, or pick one of the API
 //! definitions in [`gov`], and `.send(&client).await` it: validation, encryption of personal
 //! data, signing and verification of the answer happen on the way. This facade re-exports
-//! [`wechatpay_core`] (the runtime) and the derives.
+//! [`wechatpay_apiv3_core`] (the runtime) and the derives.
 
-// The facade's own API definitions use the derives, whose code names `::wechatpay::…`.
-extern crate self as wechatpay;
+// The facade's own API definitions use the derives, whose code names `::wechatpay_apiv3::…`.
+extern crate self as wechatpay_apiv3;
 
-pub use wechatpay_core::*;
-pub use wechatpay_derive::{WechatRecord, WechatRequest};
+pub use wechatpay_apiv3_core::*;
+pub use wechatpay_apiv3_derive::{WechatRecord, WechatRequest};
 
 pub mod gov;
 pub mod money;

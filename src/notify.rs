@@ -1,4 +1,4 @@
-//! Notifications (回调通知): the receiving side from [`wechatpay_core::notify`] (verify, decrypt,
+//! Notifications (回调通知): the receiving side from [`wechatpay_apiv3_core::notify`] (verify, decrypt,
 //! deduplicate, answer) and the resources WeChat Pay sends.
 //!
 //! | `event_type` | resource |
@@ -16,7 +16,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-pub use wechatpay_core::notify::*;
+pub use wechatpay_apiv3_core::notify::*;
 
 use crate::Redacted;
 use crate::money::Fen;

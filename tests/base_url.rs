@@ -3,8 +3,8 @@
 
 mod support;
 
-use wechatpay::{ClientBuilder, Error};
-use wechatpay_mock::demo;
+use wechatpay_apiv3::{ClientBuilder, Error};
+use wechatpay_apiv3_mock::demo;
 
 fn builder(base_url: &str) -> ClientBuilder {
     support::merchant_builder(base_url).wechatpay_public_key(demo::wechatpay_public_key())

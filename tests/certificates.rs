@@ -9,11 +9,11 @@ use std::sync::atomic::{AtomicI64, Ordering};
 use std::time::{Duration, Instant};
 
 use support::{CERT_NO, bare_builder, request};
-use wechatpay::{
+use wechatpay_apiv3::{
     ApiV3Key, CertificateError, Client, ClientBuilder, Error, PlatformCertificate, VerifyError,
     WechatPayKeys, WechatRequest as _,
 };
-use wechatpay_mock::{PlatformCertificates, Sandbox, SandboxBuilder, demo};
+use wechatpay_apiv3_mock::{PlatformCertificates, Sandbox, SandboxBuilder, demo};
 
 const SECOND_MCHID: &str = "1900000002";
 const SECOND_SERIAL: &str = "1A2B3C4D5E6F708192A3B4C5D6E7F80910111213";
@@ -38,7 +38,7 @@ fn serials(keys: &WechatPayKeys) -> Vec<String> {
 
 fn downloads(sandbox: &Sandbox, mchid: &str) -> usize {
     let received = sandbox.received();
-    let is_download = |r: &&wechatpay_mock::Received| {
+    let is_download = |r: &&wechatpay_apiv3_mock::Received| {
         r.target == "/v3/certificates" && r.mchid.as_deref() == Some(mchid)
     };
     received.iter().filter(is_download).count()

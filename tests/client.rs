@@ -9,8 +9,8 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use support::request;
-use wechatpay::{Client, Error, KeyError};
-use wechatpay_mock::demo;
+use wechatpay_apiv3::{Client, Error, KeyError};
+use wechatpay_apiv3_mock::demo;
 
 #[test]
 fn the_client_is_cheap_to_clone_and_shareable_across_threads() {
@@ -23,7 +23,7 @@ fn the_client_is_cheap_to_clone_and_shareable_across_threads() {
 #[test]
 fn the_end_to_end_tests_run_on_the_backend_ci_asked_for() {
     let expected = std::env::var("WECHATPAY_EXPECT_BACKEND").unwrap_or_else(|_| "aws-lc-rs".into());
-    assert_eq!(wechatpay::backend::ACTIVE_NAME, expected);
+    assert_eq!(wechatpay_apiv3::backend::ACTIVE_NAME, expected);
 }
 
 #[test]
@@ -71,7 +71,7 @@ fn a_connection_refused_is_a_transport_error_after_the_retries() {
         runtime.block_on(client.send(&request(1))).unwrap_err()
     });
     assert_eq!(retries.load(Ordering::SeqCst), 1, "the one retry allowed happened");
-    let Error::Transport { kind: wechatpay::TransportKind::Connect, message } = &error else {
+    let Error::Transport { kind: wechatpay_apiv3::TransportKind::Connect, message } = &error else {
         panic!("a refused connection never reached WeChat Pay: {error:?}")
     };
     assert!(message.contains(&format!("127.0.0.1:{port}")), "where: {message}");
@@ -83,12 +83,12 @@ fn a_connection_refused_is_a_transport_error_after_the_retries() {
 #[test]
 fn the_blocking_client_sends_without_an_async_runtime_of_its_own() {
     let server = tokio::runtime::Runtime::new().unwrap();
-    let sandbox = server.block_on(wechatpay_mock::Sandbox::start()).unwrap();
+    let sandbox = server.block_on(wechatpay_apiv3_mock::Sandbox::start()).unwrap();
     let builder = support::bare_builder(&sandbox)
         .wechatpay_public_key_pem(sandbox.public_key_id(), sandbox.public_key_pem())
         .unwrap()
-        .retry_policy(wechatpay::RetryPolicy::none());
-    let client = wechatpay::blocking::Client::new(builder).unwrap();
+        .retry_policy(wechatpay_apiv3::RetryPolicy::none());
+    let client = wechatpay_apiv3::blocking::Client::new(builder).unwrap();
 
     let reply = client.send(&request(1)).unwrap();
     assert_eq!(reply.resp_code, "000000");
@@ -176,7 +176,7 @@ fn redirects_are_never_followed() {
         .unwrap()
         .wechatpay_public_key(demo::wechatpay_public_key())
         .base_url(&base_url)
-        .retry_policy(wechatpay::RetryPolicy::none())
+        .retry_policy(wechatpay_apiv3::RetryPolicy::none())
         .build()
         .unwrap();
     for status in [301, 302, 303, 307, 308] {

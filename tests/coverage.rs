@@ -3,12 +3,12 @@
 //!
 //! The pages are read from the fixture `tests/fixtures/pages/gov-subsidy-pages.md` (source and
 //! licence beside it) by the small parser below, independently of the SDK's types; the SDK's side
-//! is the derive's metadata (`wechatpay::gov::subsidy::ENDPOINTS`).
+//! is the derive's metadata (`wechatpay_apiv3::gov::subsidy::ENDPOINTS`).
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use wechatpay::gov::subsidy::ENDPOINTS;
-use wechatpay::request::{Place, field_paths};
+use wechatpay_apiv3::gov::subsidy::ENDPOINTS;
+use wechatpay_apiv3::request::{Place, field_paths};
 
 const PAGES: &str = include_str!("fixtures/pages/gov-subsidy-pages.md");
 
@@ -163,7 +163,7 @@ fn every_page_has_its_typed_request_and_they_agree() {
 }
 
 /// The differences between a typed request and its page.
-fn compare(endpoint: &wechatpay::gov::subsidy::Endpoint, page: &Page) -> Vec<String> {
+fn compare(endpoint: &wechatpay_apiv3::gov::subsidy::Endpoint, page: &Page) -> Vec<String> {
     let path = endpoint.path;
     let mut problems = Vec::new();
     if endpoint.method.as_str() != page.method {
@@ -179,7 +179,7 @@ fn compare(endpoint: &wechatpay::gov::subsidy::Endpoint, page: &Page) -> Vec<Str
             ));
         }
     }
-    let set = |keep: fn(&wechatpay::request::FieldInfo) -> bool| -> BTreeSet<String> {
+    let set = |keep: fn(&wechatpay_apiv3::request::FieldInfo) -> bool| -> BTreeSet<String> {
         fields.iter().filter(|(_, f)| keep(f)).map(|(name, _)| name.clone()).collect()
     };
     let required = set(|f| f.required);

@@ -6,8 +6,8 @@
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
-use wechatpay::request::{EncryptFields, Rule, Validate};
-use wechatpay::{
+use wechatpay_apiv3::request::{EncryptFields, Rule, Validate};
+use wechatpay_apiv3::{
     CryptoError, Error, MerchantPrivateKey, MerchantSerial, NonceSource, PreparedRequest, Redacted,
     Sensitive, Signer, WechatPayKeys, WechatPayPublicKey, WechatRecord, WechatRequest,
     signing_message,
@@ -87,7 +87,7 @@ fn percent_decode(text: &str) -> String {
 
 #[derive(Debug, Deserialize)]
 pub struct Reply {}
-impl ::wechatpay::ApiResponse for Reply {}
+impl ::wechatpay_apiv3::ApiResponse for Reply {}
 
 // ---------------------------------------------------------------------------------------------
 // Rules
@@ -741,7 +741,7 @@ fn resident_id_if_applies_only_while_the_sibling_is_the_value() {
     let card = Identified { id_no: Some("E1234567".into()), ..identified() };
     assert_eq!(
         card.validate().unwrap_err().0,
-        [wechatpay::request::Violation { path: "id_no".into(), rule: Rule::ResidentId }]
+        [wechatpay_apiv3::request::Violation { path: "id_no".into(), rule: Rule::ResidentId }]
     );
     // An `Option` sibling holds only when it is `Some(value)`; `Redacted` text is checked too.
     let unset = Identified { holder_id: Redacted("E1234567".into()), ..identified() };
@@ -823,7 +823,7 @@ fn doc_is_the_first_line_of_the_struct_doc() {
 
 #[test]
 fn fields_describe_place_presence_and_personal_data() {
-    use wechatpay::request::{Describe, Place};
+    use wechatpay_apiv3::request::{Describe, Place};
     let summary: Vec<_> = Described::FIELDS
         .iter()
         .map(|f| (f.name, f.place, f.required, f.list, f.nested.is_some()))
@@ -857,7 +857,7 @@ fn fields_describe_place_presence_and_personal_data() {
 
 #[test]
 fn conditional_rules_are_described_with_the_sibling_s_serialized_name() {
-    use wechatpay::request::Describe;
+    use wechatpay_apiv3::request::Describe;
     let id_no = Identified::FIELDS.iter().find(|f| f.name == "id_no").unwrap();
     assert!(!id_no.required, "required only under its condition");
     assert_eq!(
@@ -882,7 +882,7 @@ fn conditional_rules_are_described_with_the_sibling_s_serialized_name() {
 
 #[test]
 fn field_paths_flatten_nested_records_with_brackets_for_lists() {
-    use wechatpay::request::{Describe, field_paths};
+    use wechatpay_apiv3::request::{Describe, field_paths};
     let paths: Vec<(String, bool)> =
         field_paths(Described::FIELDS).into_iter().map(|(path, f)| (path, f.required)).collect();
     let expected = [
@@ -919,7 +919,7 @@ struct Node {
 
 #[test]
 fn a_record_holding_itself_is_described_without_its_own_fields_again() {
-    use wechatpay::request::{Describe, field_paths};
+    use wechatpay_apiv3::request::{Describe, field_paths};
     let leaf = Node { name: "b".into(), children: vec![], parent: None };
     let node = Node { name: "a".into(), children: vec![leaf], parent: None };
     assert!(node.validate().is_ok());

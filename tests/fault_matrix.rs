@@ -9,8 +9,8 @@ mod support;
 use std::time::Duration;
 
 use support::{assert_no_plaintext, query, request};
-use wechatpay::{Error, RetryPolicy, WechatRequest};
-use wechatpay_mock::{Fault, Received, Sandbox};
+use wechatpay_apiv3::{Error, RetryPolicy, WechatRequest};
+use wechatpay_apiv3_mock::{Fault, Received, Sandbox};
 
 /// What a fault does to the exchange, as far as exactly-once is concerned.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]

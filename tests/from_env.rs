@@ -6,8 +6,8 @@
 mod support;
 
 use support::request;
-use wechatpay::Error;
-use wechatpay_mock::{Sandbox, demo};
+use wechatpay_apiv3::Error;
+use wechatpay_apiv3_mock::{Sandbox, demo};
 
 /// The sandbox's shipped key files.
 const KEYS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/wechatpay-mock/keys");
@@ -15,7 +15,7 @@ const KEYS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/wechatpay-mock/keys");
 #[test]
 fn the_blocking_client_is_configured_from_the_environment() {
     if support::is_child() {
-        let client = wechatpay::blocking::Client::from_env().unwrap();
+        let client = wechatpay_apiv3::blocking::Client::from_env().unwrap();
         let reply = client.send(&request(1)).unwrap();
         assert_eq!(reply.resp_code, "000000");
         return;
@@ -43,7 +43,7 @@ fn the_blocking_client_is_configured_from_the_environment() {
 #[test]
 fn the_blocking_client_names_the_first_variable_missing() {
     if support::is_child() {
-        let error = wechatpay::blocking::Client::from_env().unwrap_err();
+        let error = wechatpay_apiv3::blocking::Client::from_env().unwrap_err();
         assert!(
             matches!(&error, Error::Setup(message) if message.contains("WECHATPAY_MCHID")),
             "{error:?}"

@@ -1,5 +1,5 @@
 //! Black-box fuzzing of the sandbox's request parsing, on the stable toolchain: one
-//! `wechatpay_mock::Sandbox`, then hand-written HTTP/1.1 requests over raw TCP (`Connection:
+//! `wechatpay_apiv3_mock::Sandbox`, then hand-written HTTP/1.1 requests over raw TCP (`Connection:
 //! close`) with arbitrary methods, targets (the served paths and others, query strings with broken
 //! percent-escapes), `Authorization` headers (garbage, well-formed with arbitrary values, and
 //! correctly signed so that the body and query parsers are reached), `Wechatpay-Serial` headers
@@ -23,10 +23,10 @@ use proptest::test_runner::{Config, TestError, TestRunner};
 use serde_json::{Value, json};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
-use wechatpay::request::encode_component;
-use wechatpay::{SCHEME, SignatureHeaders, Signer};
-use wechatpay_mock::endpoints::ZHEJIANG_QUALIFICATIONS_SYNC;
-use wechatpay_mock::{Sandbox, demo};
+use wechatpay_apiv3::request::encode_component;
+use wechatpay_apiv3::{SCHEME, SignatureHeaders, Signer};
+use wechatpay_apiv3_mock::endpoints::ZHEJIANG_QUALIFICATIONS_SYNC;
+use wechatpay_apiv3_mock::{Sandbox, demo};
 
 const CASES: u32 = 2500;
 const SYNC: &str = ZHEJIANG_QUALIFICATIONS_SYNC.path;

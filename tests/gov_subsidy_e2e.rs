@@ -9,10 +9,10 @@ mod support;
 
 use serde::de::DeserializeOwned;
 use serde_json::Value;
-use wechatpay::gov::subsidy::{audit_cup, jiangsu, zhejiang};
-use wechatpay::request::{Describe, WechatRequest, field_paths};
-use wechatpay::{Error, RetryPolicy};
-use wechatpay_mock::{Outcome, Sandbox};
+use wechatpay_apiv3::gov::subsidy::{audit_cup, jiangsu, zhejiang};
+use wechatpay_apiv3::request::{Describe, WechatRequest, field_paths};
+use wechatpay_apiv3::{Error, RetryPolicy};
+use wechatpay_apiv3_mock::{Outcome, Sandbox};
 
 /// Sends the fixture's request three times: accepted, refused by a business code, refused for
 /// the region.
@@ -138,7 +138,7 @@ fn every_endpoint_has_a_fixture_and_a_round_trip() {
         .map(|entry| entry.expect("an entry").file_name().to_string_lossy().into_owned())
         .collect();
     fixtures.sort();
-    let mut expected: Vec<String> = wechatpay::gov::subsidy::ENDPOINTS
+    let mut expected: Vec<String> = wechatpay_apiv3::gov::subsidy::ENDPOINTS
         .iter()
         .map(|e| {
             format!("{}.json", e.path.trim_start_matches("/v3/gov/subsidy/").replace('/', "."))
@@ -155,7 +155,7 @@ fn every_endpoint_has_a_fixture_and_a_round_trip() {
 /// same list as `ENDPOINTS`) and returns the verified answer as the sandbox wrote it.
 #[tokio::test]
 async fn call_json_dispatches_every_endpoint_by_method_and_path() {
-    use wechatpay::gov::subsidy::{CallError, ENDPOINTS, call_json};
+    use wechatpay_apiv3::gov::subsidy::{CallError, ENDPOINTS, call_json};
     let sandbox = Sandbox::start().await.expect("the sandbox starts");
     let client = support::client(&sandbox, RetryPolicy::none());
     let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/requests");

@@ -12,8 +12,8 @@ use support::{assert_no_plaintext, quick_retries, request};
 use tracing::field::{Field, Visit};
 use tracing::span::{Attributes, Id, Record};
 use tracing::{Event, Metadata, Subscriber};
-use wechatpay::WechatRequest;
-use wechatpay_mock::{Fault, Outcome, Record as Item, Sandbox, demo};
+use wechatpay_apiv3::WechatRequest;
+use wechatpay_apiv3_mock::{Fault, Outcome, Record as Item, Sandbox, demo};
 
 /// The `redact` field of the records sent (sent as is, but personal data).
 const ADDRESS: &str = "浙江省杭州市西湖区";
@@ -116,7 +116,7 @@ async fn logs_name_the_request_but_never_its_personal_data() {
     );
     let error = request(1).send(&client).await.unwrap_err();
     assert!(
-        matches!(&error, wechatpay::Error::Business { error_data, .. } if error_data.len() == 1)
+        matches!(&error, wechatpay_apiv3::Error::Business { error_data, .. } if error_data.len() == 1)
     );
     assert_nothing_secret(&format!("{error} {error:?}"));
     // No connection at all.
@@ -142,7 +142,7 @@ async fn logs_name_the_request_but_never_its_personal_data() {
 }
 
 /// A client for the sandbox's keys pointed at a port nothing listens on.
-async fn client_for_closed_port() -> wechatpay::Client {
+async fn client_for_closed_port() -> wechatpay_apiv3::Client {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("a free port");
     let addr = listener.local_addr().expect("its address");
     drop(listener);

@@ -14,11 +14,11 @@ use axum::routing::post;
 use serde_json::{Value, json};
 use tokio::net::TcpListener;
 use tokio::task::JoinHandle;
-use wechatpay::notify::{
+use wechatpay_apiv3::notify::{
     Notification, Notifications, Notified, NotifyReply, REFUND_SUCCESS, Refund,
     TRANSACTION_SUCCESS, Transaction, UntypedResource,
 };
-use wechatpay_mock::{Delivered, NotificationKind, Sandbox, demo};
+use wechatpay_apiv3_mock::{Delivered, NotificationKind, Sandbox, demo};
 
 const OPENID: &str = "oUpF8uMuAJO_M2pxb1Q9zNjWeS6o";
 const ACCOUNT: &str = "招商银行信用卡0403";
@@ -172,7 +172,7 @@ async fn each_kind_gets_its_answer_and_only_genuine_payments_are_processed_once(
     );
     assert_eq!(n.resource.payer.openid.as_str(), OPENID);
     let subsidy = &n.resource.promotion_detail[0];
-    assert_eq!(subsidy.other_contribute, Some(wechatpay::money::Fen(79_980)));
+    assert_eq!(subsidy.other_contribute, Some(wechatpay_apiv3::money::Fen(79_980)));
     assert!(!format!("{n:?}").contains(OPENID), "Debug hides the payer");
 }
 
@@ -243,7 +243,7 @@ async fn an_unreachable_notify_url_is_an_error_not_a_hang() {
         )
         .await
         .unwrap_err();
-    assert!(matches!(error, wechatpay_mock::Error::Deliver(_)), "{error}");
+    assert!(matches!(error, wechatpay_apiv3_mock::Error::Deliver(_)), "{error}");
     let https = sandbox
         .deliver_notification(
             "https://127.0.0.1/x",
@@ -253,14 +253,14 @@ async fn an_unreachable_notify_url_is_an_error_not_a_hang() {
         )
         .await
         .unwrap_err();
-    assert!(matches!(https, wechatpay_mock::Error::Deliver(_)));
+    assert!(matches!(https, wechatpay_apiv3_mock::Error::Deliver(_)));
 }
 
 #[tokio::test]
 async fn a_receiver_made_from_a_client_verifies_with_the_keys_the_client_uses() {
     let sandbox = Sandbox::start().await.unwrap();
     let builder = || {
-        wechatpay::Client::builder()
+        wechatpay_apiv3::Client::builder()
             .mchid(demo::MCHID)
             .merchant_key_pem(demo::MERCHANT_KEY_PEM, demo::MERCHANT_SERIAL)
             .unwrap()

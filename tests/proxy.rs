@@ -12,8 +12,8 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use support::{assert_no_plaintext, request};
-use wechatpay::{ClientBuilder, Error};
-use wechatpay_mock::{Sandbox, demo};
+use wechatpay_apiv3::{ClientBuilder, Error};
+use wechatpay_apiv3_mock::{Sandbox, demo};
 
 /// The sandbox's base URL, for the child.
 const CHILD_SANDBOX: &str = "WECHATPAY_TEST_PROXY_SANDBOX";
@@ -70,7 +70,8 @@ fn builder(base_url: &str) -> ClientBuilder {
 fn an_explicit_proxy_is_asked_to_connect_to_wechat_pay_and_nothing_else() {
     let proxy = FakeProxy::start();
     let proxy_url = format!("http://user:s3cr3t@{}", proxy.addr);
-    let client = builder(wechatpay::DEFAULT_BASE_URL).proxy(&proxy_url).unwrap().build().unwrap();
+    let client =
+        builder(wechatpay_apiv3::DEFAULT_BASE_URL).proxy(&proxy_url).unwrap().build().unwrap();
     let runtime = tokio::runtime::Runtime::new().unwrap();
 
     let error = runtime.block_on(client.send(&request(1))).unwrap_err();

@@ -9,12 +9,12 @@ mod support;
 use std::path::{Path, PathBuf};
 
 use serde_json::{Value, json};
-use wechatpay::gov::subsidy::{jiangsu, zhejiang};
-use wechatpay::report::{
+use wechatpay_apiv3::gov::subsidy::{jiangsu, zhejiang};
+use wechatpay_apiv3::report::{
     Entry, Format, Journal, JournalError, MemoryJournal, Options, Report, ReportError, Reporter,
     Run, SqliteJournal, State, Summary, check, fingerprint, read,
 };
-use wechatpay_mock::{Fault, Outcome, Record, Sandbox};
+use wechatpay_apiv3_mock::{Fault, Outcome, Record, Sandbox};
 
 const ZHEJIANG_SYNC: &str = "/v3/gov/subsidy/zhejiang/qualifications/sync";
 const JIANGSU_SYNC: &str = "/v3/gov/subsidy/transactions/sync";
@@ -396,7 +396,7 @@ async fn a_stopped_run_leaves_the_rest_pending_and_a_rerun_finishes_it() {
 #[tokio::test]
 async fn a_merchant_not_whitelisted_stops_the_run_and_leaves_every_record_pending() {
     let sandbox = Sandbox::builder()
-        .regions(&[wechatpay_mock::Region::Jiangsu])
+        .regions(&[wechatpay_apiv3_mock::Region::Jiangsu])
         .start()
         .await
         .expect("the sandbox starts");

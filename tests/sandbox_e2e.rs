@@ -6,10 +6,10 @@ mod support;
 use std::time::Duration;
 
 use support::{CERT_NO, NAME, TEL, assert_no_plaintext, client, quick_retries, request};
-use wechatpay::gov::subsidy::zhejiang::{QualificationsSync, Status};
-use wechatpay::request::Rule;
-use wechatpay::{CryptoError, Error, RetryPolicy, TransportKind, VerifyError, WechatRequest};
-use wechatpay_mock::{Fault, Sandbox};
+use wechatpay_apiv3::gov::subsidy::zhejiang::{QualificationsSync, Status};
+use wechatpay_apiv3::request::Rule;
+use wechatpay_apiv3::{CryptoError, Error, RetryPolicy, TransportKind, VerifyError, WechatRequest};
+use wechatpay_apiv3_mock::{Fault, Sandbox};
 
 #[tokio::test]
 async fn a_valid_request_arrives_encrypted_and_decrypts_to_the_plaintext() {
@@ -161,7 +161,7 @@ async fn an_answer_larger_than_the_limit_is_refused_unread() {
     assert_eq!(sandbox.received().len(), 2, "too large is not retried");
 }
 
-#[derive(serde::Serialize, wechatpay::WechatRequest)]
+#[derive(serde::Serialize, wechatpay_apiv3::WechatRequest)]
 #[wechat(get = "/v3/certificates", response = serde_json::Value)]
 struct ListCertificates {}
 
@@ -225,11 +225,11 @@ async fn client_errors_are_not_retried() {
 #[tokio::test]
 async fn a_request_signed_for_another_merchant_key_is_refused_by_the_sandbox() {
     let sandbox = Sandbox::start().await.unwrap();
-    let client = wechatpay::Client::builder()
-        .mchid(wechatpay_mock::demo::MCHID)
+    let client = wechatpay_apiv3::Client::builder()
+        .mchid(wechatpay_apiv3_mock::demo::MCHID)
         .merchant_key_pem(
-            wechatpay_mock::demo::OTHER_KEY_PEM,
-            wechatpay_mock::demo::MERCHANT_SERIAL,
+            wechatpay_apiv3_mock::demo::OTHER_KEY_PEM,
+            wechatpay_apiv3_mock::demo::MERCHANT_SERIAL,
         )
         .unwrap()
         .wechatpay_public_key_pem(sandbox.public_key_id(), sandbox.public_key_pem())
@@ -275,8 +275,8 @@ async fn a_client_with_only_expired_certificates_sends_nothing() {
     let sandbox = Sandbox::start().await.unwrap();
     // The Go SDK's notification certificate (see wechatpay-core/tests/fixtures/README.md), with the
     // clock set to after its expiry.
-    let certificate = include_str!("../wechatpay-core/tests/fixtures/go-sdk-notify-cert.pem");
-    let parsed = wechatpay::PlatformCertificate::from_pem(certificate).unwrap();
+    let certificate = include_str!("fixtures/go-sdk/go-sdk-notify-cert.pem");
+    let parsed = wechatpay_apiv3::PlatformCertificate::from_pem(certificate).unwrap();
     let expired = parsed.not_after().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs() + 1;
     let client = support::bare_builder(&sandbox)
         .platform_certificate_pem(certificate)

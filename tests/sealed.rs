@@ -6,8 +6,8 @@ mod support;
 
 use serde::Serialize;
 use support::{CERT_NO, assert_no_plaintext, client, quick_retries};
-use wechatpay::{Error, Sensitive, WechatRecord, WechatRequest};
-use wechatpay_mock::Sandbox;
+use wechatpay_apiv3::{Error, Sensitive, WechatRecord, WechatRequest};
+use wechatpay_apiv3_mock::Sandbox;
 
 #[derive(Debug, Clone, Serialize, WechatRecord)]
 struct Person {
@@ -78,7 +78,7 @@ fn a_record_never_turns_into_a_value_or_text_in_plaintext() {
         let shown = format!("{error} {error:?}");
         assert_no_plaintext(&shown);
         assert!(
-            shown.contains("wechatpay::Sensitive") && shown.contains("only encrypted"),
+            shown.contains("wechatpay_apiv3::Sensitive") && shown.contains("only encrypted"),
             "{shown}"
         );
     }
@@ -108,11 +108,11 @@ fn sensitive_values_never_print_and_expose_is_the_way_to_read_them() {
 
 #[test]
 fn an_empty_personal_field_stays_empty_through_the_encryption_step() {
-    let mut report: wechatpay::gov::subsidy::jiangsu::TransactionsSync =
+    let mut report: wechatpay_apiv3::gov::subsidy::jiangsu::TransactionsSync =
         serde_json::from_str(include_str!("fixtures/requests/transactions.sync.json"))
             .expect("the fixture parses");
     report.real_name = Some("".into());
-    let prepared = report.prepare(&wechatpay_mock::demo::wechatpay_keys()).expect("prepared");
+    let prepared = report.prepare(&wechatpay_apiv3_mock::demo::wechatpay_keys()).expect("prepared");
     let body: serde_json::Value = serde_json::from_slice(&prepared.body).expect("JSON");
     assert_eq!(body["real_name"], "", "nothing to hide: sent empty");
     let phone = body["phone_number"].as_str().expect("a ciphertext");

@@ -5,13 +5,13 @@
 use std::process::Command;
 use std::time::{Duration, UNIX_EPOCH};
 
-use wechatpay::gov::subsidy::zhejiang::{
+use wechatpay_apiv3::gov::subsidy::zhejiang::{
     AiProduct, Grade, Qualification, QualificationsSync, SaleMode, Status,
 };
-use wechatpay::money::Yuan;
-use wechatpay::time::UnixMillis;
-use wechatpay::{Client, ClientBuilder, RetryPolicy, Sensitive};
-use wechatpay_mock::{Sandbox, demo};
+use wechatpay_apiv3::money::Yuan;
+use wechatpay_apiv3::time::UnixMillis;
+use wechatpay_apiv3::{Client, ClientBuilder, RetryPolicy, Sensitive};
+use wechatpay_apiv3_mock::{Sandbox, demo};
 
 /// The plaintext personal data the tests send; no output may ever contain them.
 pub const CERT_NO: &str = "330102199001011234";
@@ -113,7 +113,7 @@ pub fn quick_retries(max_retries: u32) -> RetryPolicy {
 
 /// `GET /v3/gov/subsidy/qualification` (查询补贴资格) as the tests declare it: idempotent (a GET),
 /// with personal data encrypted into the query.
-#[derive(Debug, Clone, serde::Serialize, wechatpay::WechatRequest)]
+#[derive(Debug, Clone, serde::Serialize, wechatpay_apiv3::WechatRequest)]
 #[wechat(get = "/v3/gov/subsidy/qualification", response = serde_json::Value)]
 pub struct QueryQualification {
     #[wechat(query, required)]

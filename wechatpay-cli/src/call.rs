@@ -4,7 +4,7 @@ use std::io::{IsTerminal as _, Read as _};
 use std::path::PathBuf;
 
 use clap::Args;
-use wechatpay::gov::subsidy::{CallError, call_json};
+use wechatpay_apiv3::gov::subsidy::{CallError, call_json};
 use zeroize::Zeroizing;
 
 use crate::config::{Config, read_secret};

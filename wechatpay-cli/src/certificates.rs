@@ -4,8 +4,8 @@
 use std::path::{Path, PathBuf};
 
 use clap::{Args, Subcommand};
-use wechatpay::PlatformCertificate;
-use wechatpay::time::Rfc3339;
+use wechatpay_apiv3::PlatformCertificate;
+use wechatpay_apiv3::time::Rfc3339;
 
 use crate::config::Config;
 use crate::exit::{Exit, Failure};

@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use clap::Args;
-use wechatpay::{Client, ClientBuilder};
+use wechatpay_apiv3::{Client, ClientBuilder};
 
 use crate::exit::Failure;
 
@@ -89,7 +89,7 @@ impl Config {
 
     /// The base URL requests go to.
     pub fn base_url(&self) -> String {
-        self.base_url.clone().unwrap_or_else(|| wechatpay::DEFAULT_BASE_URL.to_owned())
+        self.base_url.clone().unwrap_or_else(|| wechatpay_apiv3::DEFAULT_BASE_URL.to_owned())
     }
 
     /// A client, the way `Client::from_env` builds one.

@@ -8,7 +8,7 @@ use std::time::{Duration, SystemTime};
 
 use base64::Engine as _;
 use clap::Args;
-use wechatpay::{
+use wechatpay_apiv3::{
     ApiV3Key, MerchantPrivateKey, MerchantSerial, PlatformCertificate, PublicKeyId, Signer,
     WechatPayKeys, WechatPayPublicKey,
 };
@@ -365,7 +365,7 @@ async fn probe(
         .post(format!("{base_url}{PROBE_PATH}"))
         .header(http::header::CONTENT_TYPE, "application/json")
         .header(http::header::ACCEPT, "application/json")
-        .header(http::header::USER_AGENT, wechatpay::request::USER_AGENT);
+        .header(http::header::USER_AGENT, wechatpay_apiv3::request::USER_AGENT);
     if let Some(id) = config.var("WECHATPAY_PUBLIC_KEY_ID") {
         request = request.header("Wechatpay-Serial", id);
     }
@@ -403,14 +403,14 @@ fn describe(error: &reqwest::Error) -> String {
     } else {
         "the exchange failed"
     };
-    format!("{what}: {}", wechatpay::server_text(&cause.to_string()))
+    format!("{what}: {}", wechatpay_apiv3::server_text(&cause.to_string()))
 }
 
 /// The APIv3 error `code` of an answer, if it has one.
 fn error_code(body: &[u8]) -> String {
     serde_json::from_slice::<serde_json::Value>(body)
         .ok()
-        .and_then(|value| value.get("code")?.as_str().map(wechatpay::server_text))
+        .and_then(|value| value.get("code")?.as_str().map(wechatpay_apiv3::server_text))
         .unwrap_or_default()
 }
 
@@ -451,7 +451,7 @@ fn check_answer_signature(
         report.note(WHAT, format!("the HTTP {} answer is not signed (WeChat Pay leaves some errors unsigned), so the public key is checked only on the first signed answer (`wechatpay call` a query)", answer.status));
         return;
     };
-    let serial = wechatpay::server_text(serial);
+    let serial = wechatpay_apiv3::server_text(serial);
     let (Some(keys), Some(id)) = (keys, config.var("WECHATPAY_PUBLIC_KEY_ID")) else {
         report.note(
             WHAT,

@@ -3,8 +3,8 @@
 
 use std::fmt::Write as _;
 
-use wechatpay::gov::subsidy::{ENDPOINTS, Endpoint};
-use wechatpay::request::{FieldInfo, Place, field_paths};
+use wechatpay_apiv3::gov::subsidy::{ENDPOINTS, Endpoint};
+use wechatpay_apiv3::request::{FieldInfo, Place, field_paths};
 
 use crate::exit::Failure;
 
@@ -95,7 +95,7 @@ pub fn describe(endpoint: &Endpoint) -> String {
     let _ = writeln!(text, "{} {}", endpoint.method.as_str(), endpoint.path);
     let _ = writeln!(text, "  {}", endpoint.title);
     let _ = writeln!(text, "  region: {}", endpoint.region.name());
-    let _ = writeln!(text, "  type: wechatpay::gov::subsidy::{}", endpoint.type_name);
+    let _ = writeln!(text, "  type: wechatpay_apiv3::gov::subsidy::{}", endpoint.type_name);
     let idempotent = if endpoint.idempotent {
         "yes (sent again after a transport failure)"
     } else {

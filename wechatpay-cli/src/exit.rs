@@ -3,7 +3,7 @@
 
 use std::process::ExitCode;
 
-use wechatpay::{CertificateError, Error};
+use wechatpay_apiv3::{CertificateError, Error};
 
 /// What a command's exit status means.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

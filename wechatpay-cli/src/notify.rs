@@ -7,8 +7,8 @@ use std::time::Duration;
 
 use clap::{Args, Subcommand};
 use serde_json::{Value, json};
-use wechatpay::notify::{Notification, Notifications, NotifyError, parse_header_lines};
-use wechatpay::{ApiV3Key, WechatPayKeys, WechatPayPublicKey};
+use wechatpay_apiv3::notify::{Notification, Notifications, NotifyError, parse_header_lines};
+use wechatpay_apiv3::{ApiV3Key, WechatPayKeys, WechatPayPublicKey};
 
 use crate::config::{Config, read_secret};
 use crate::exit::{Exit, Failure};
@@ -136,7 +136,7 @@ fn shown(notification: Notification<Value>) -> Value {
     })
 }
 
-/// The resource with the fields `wechatpay::notify` types as `Redacted` masked: the payer's
+/// The resource with the fields `wechatpay_apiv3::notify` types as `Redacted` masked: the payer's
 /// `openid` of a payment, the account a refund went to. The payload of other event types is not
 /// published, so only its structure is shown.
 fn mask(event_type: &str, mut resource: Value) -> Value {

@@ -8,12 +8,12 @@ use std::time::Duration;
 
 use clap::Args;
 use indicatif::{ProgressBar, ProgressStyle};
-use wechatpay::gov::subsidy::{jiangsu, zhejiang};
-use wechatpay::report::{
+use wechatpay_apiv3::gov::subsidy::{jiangsu, zhejiang};
+use wechatpay_apiv3::report::{
     Entry, Format, Options, Progress, Report, ReportError, Reporter, Run, SqliteJournal, Summary,
     check, fingerprint, read,
 };
-use wechatpay::{Client, WechatRequest};
+use wechatpay_apiv3::{Client, WechatRequest};
 
 use crate::config::Config;
 use crate::endpoints;
@@ -141,7 +141,7 @@ async fn report<E: Report>(args: ReportArgs) -> Result<(), Failure> {
 fn dry_run<E: Report>(
     client: &Client,
     batch: usize,
-    records: impl Iterator<Item = std::io::Result<wechatpay::report::Line<E::Record>>>,
+    records: impl Iterator<Item = std::io::Result<wechatpay_apiv3::report::Line<E::Record>>>,
 ) -> Result<(), Failure> {
     let mut stdout = std::io::stdout().lock();
     let (read, failed) = check::<E, _>(&client.wechatpay_keys(), batch, records, |entry| {

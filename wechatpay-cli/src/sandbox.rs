@@ -1,7 +1,7 @@
-//! `wechatpay sandbox [--port N]`: the offline sandbox of `wechatpay-mock`, until Ctrl-C.
+//! `wechatpay sandbox [--port N]`: the offline sandbox of `wechatpay-apiv3-mock`, until Ctrl-C.
 
 use clap::Args;
-use wechatpay_mock::{Sandbox, missing_key_files};
+use wechatpay_apiv3_mock::{Sandbox, missing_key_files};
 
 use crate::exit::Failure;
 

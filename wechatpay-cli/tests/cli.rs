@@ -6,12 +6,12 @@ use std::io::{BufRead as _, BufReader, Write as _};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-use wechatpay_mock::{Fault, NotificationKind, Outcome, PlatformCertificates, Sandbox, demo};
+use wechatpay_apiv3_mock::{Fault, NotificationKind, Outcome, PlatformCertificates, Sandbox, demo};
 
 const BIN: &str = env!("CARGO_BIN_EXE_wechatpay");
 
-/// The workspace's request fixtures (platform-style JSON, plaintext personal data).
-const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/requests");
+/// Platform-style request fixtures (plaintext personal data).
+const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
 
 /// The plaintext personal fields of the fixtures sent below: no output may contain them.
 const PERSONAL: [&str; 5] =
@@ -152,7 +152,10 @@ fn endpoints_lists_all_34_and_describes_one_with_its_rules() {
         text.starts_with("POST /v3/gov/subsidy/zhejiang/qualifications/sync\n  核销资格"),
         "{text}"
     );
-    assert!(text.contains("type: wechatpay::gov::subsidy::zhejiang::QualificationsSync"), "{text}");
+    assert!(
+        text.contains("type: wechatpay_apiv3::gov::subsidy::zhejiang::QualificationsSync"),
+        "{text}"
+    );
     let line = |path: &str| {
         text.lines()
             .find(|line| line.trim_start().starts_with(&format!("{path} ")))

@@ -9,11 +9,11 @@ use std::process::{Command, Output, Stdio};
 use std::time::Duration;
 
 use serde_json::{Value, json};
-use wechatpay_mock::{Latency, Outcome, Record, Sandbox};
+use wechatpay_apiv3_mock::{Latency, Outcome, Record, Sandbox};
 
 const BIN: &str = env!("CARGO_BIN_EXE_wechatpay");
 
-const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/requests");
+const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
 
 /// The plaintext personal fields of the fixtures: no output or file written may contain them.
 const PERSONAL: [&str; 4] = ["11010519491231002X", "张三", "13800138000", "文三路"];

@@ -1,5 +1,5 @@
 //! Measures RSA-2048 speed of each compiled-in crypto backend against OpenSSL, in one run:
-//! `cargo run --release -p wechatpay-core --all-features --example backend_speed`.
+//! `cargo run --release -p wechatpay-apiv3-core --all-features --example backend_speed`.
 //! The README's choice of default backend comes from this.
 
 use std::process::Command;
@@ -19,7 +19,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         &[&pem, "-out".as_ref(), &key],
     )?;
     openssl(&["pkey", "-pubout", "-outform", "DER", "-in"], &[&pem, "-out".as_ref(), &public])?;
-    let rows = wechatpay_core::backend::speed::measure(
+    let rows = wechatpay_apiv3_core::backend::speed::measure(
         &std::fs::read(&key)?,
         &std::fs::read(&public)?,
         200,

@@ -1,4 +1,4 @@
-//! The runtime of the `wechatpay` crate: WeChat Pay APIv3's keys and certificates, request
+//! The runtime of the `wechatpay-apiv3` crate: WeChat Pay APIv3's keys and certificates, request
 //! signing, response and notification verification, sensitive-field encryption and AES-GCM.
 //!
 //! Every cryptographic primitive goes through one internal backend trait with two

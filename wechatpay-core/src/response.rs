@@ -12,7 +12,7 @@ use crate::error::Error;
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not a WeChat Pay response type",
     label = "the `response` of a request must implement `ApiResponse`",
-    note = "add `impl wechatpay::ApiResponse for {Self} {{}}` (an empty impl: every verified 2xx answer is a success), or override `check_business` for answers that report failures inside a 200"
+    note = "add `impl wechatpay_apiv3::ApiResponse for {Self} {{}}` (an empty impl: every verified 2xx answer is a success), or override `check_business` for answers that report failures inside a 200"
 )]
 pub trait ApiResponse: serde::de::DeserializeOwned + Sized {
     /// The business failure a verified 2xx `body` reports, if any. Called before the body is

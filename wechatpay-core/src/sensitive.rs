@@ -11,7 +11,7 @@ use crate::cipher::FieldEncryptor;
 use crate::error::CryptoError;
 
 /// What serializing a plaintext [`Sensitive`] says. It names the rule, never the value.
-pub(crate) const PLAINTEXT_REFUSED: &str = "personal data (a `wechatpay::Sensitive` value) is serialized only encrypted, by the SDK's encryption step; read the plaintext on purpose with `Sensitive::expose`";
+pub(crate) const PLAINTEXT_REFUSED: &str = "personal data (a `wechatpay_apiv3::Sensitive` value) is serialized only encrypted, by the SDK's encryption step; read the plaintext on purpose with `Sensitive::expose`";
 
 /// Personal data WeChat Pay wants encrypted (an ID number, a name, a phone number): the type of
 /// every `#[wechat(encrypt)]` field.

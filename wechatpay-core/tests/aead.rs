@@ -5,7 +5,7 @@ mod support;
 use base64::prelude::*;
 use proptest::prelude::*;
 use support::gcm_vectors;
-use wechatpay_core::{ApiV3Key, CryptoError, KeyError};
+use wechatpay_apiv3_core::{ApiV3Key, CryptoError, KeyError};
 
 const KEY: &str = "0123456789abcdef0123456789abcdef";
 

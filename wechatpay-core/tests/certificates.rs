@@ -8,7 +8,7 @@ use support::{
     GO_CERT_NOT_AFTER, GO_CERT_NOT_BEFORE, GO_CERT_PEM, GO_CERT_SERIAL, openssl_date_to_unix,
     openssl_x509, rsa_2048,
 };
-use wechatpay_core::{KeyError, PlatformCertificate};
+use wechatpay_apiv3_core::{KeyError, PlatformCertificate};
 
 /// The text after `serial=` in `openssl x509 -noout -serial`.
 fn openssl_serial(cert_pem: &str) -> String {

@@ -10,7 +10,7 @@ use support::{
     GO_CERT_NOT_AFTER, GO_CERT_NOT_BEFORE, GO_CERT_PEM, GO_CERT_SERIAL, GO_KEY_PEM, go_key_pair,
     rsa_2048, rsa_2048_other,
 };
-use wechatpay_core::{
+use wechatpay_apiv3_core::{
     CryptoError, MerchantPrivateKey, PlatformCertificate, RsaPublicKey, WechatPayKeys,
     WechatPayPublicKey,
 };

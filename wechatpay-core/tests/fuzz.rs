@@ -20,8 +20,8 @@ use support::{
     FixedNonce, GO_CERT_NOT_AFTER, GO_CERT_NOT_BEFORE, GO_CERT_PEM, GO_CERT_SERIAL, GO_KEY_PEM,
     GO_NOTIFY_BODY, GO_NOTIFY_NONCE, GO_NOTIFY_TIMESTAMP, go_notify_signature,
 };
-use wechatpay_core::request::encode_component;
-use wechatpay_core::{
+use wechatpay_apiv3_core::request::encode_component;
+use wechatpay_apiv3_core::{
     ApiV3Key, CryptoError, KeyError, MerchantPrivateKey, MerchantSerial, PROBE_PREFIX,
     PlatformCertificate, PublicKeyId, RsaPublicKey, SCHEME, SignatureHeaders, Signer, VerifyError,
     WechatPayKeys, WechatPayPublicKey, headers, response_message, signing_message,

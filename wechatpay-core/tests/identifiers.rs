@@ -3,7 +3,7 @@
 
 mod support;
 
-use wechatpay_core::{KeyError, MerchantPrivateKey, MerchantSerial, PublicKeyId, Signer};
+use wechatpay_apiv3_core::{KeyError, MerchantPrivateKey, MerchantSerial, PublicKeyId, Signer};
 
 fn serial(text: &str) -> Result<MerchantSerial, KeyError> {
     text.parse()
@@ -98,7 +98,7 @@ fn public_key_ids() {
 #[test]
 fn wechatpay_public_key_checks_its_id() {
     let pem = &support::rsa_2048().public_pem;
-    let key = wechatpay_core::WechatPayPublicKey::from_pem(
+    let key = wechatpay_apiv3_core::WechatPayPublicKey::from_pem(
         "PUB_KEY_ID_0114232134912410000000000000",
         pem,
     )
@@ -106,7 +106,7 @@ fn wechatpay_public_key_checks_its_id() {
     assert_eq!(key.id().as_str(), "PUB_KEY_ID_0114232134912410000000000000");
     assert_eq!(key.key().bits(), 2048);
     assert!(matches!(
-        wechatpay_core::WechatPayPublicKey::from_pem("PUB_KEY_ID_01\n", pem),
+        wechatpay_apiv3_core::WechatPayPublicKey::from_pem("PUB_KEY_ID_01\n", pem),
         Err(KeyError::InvalidPublicKeyId { .. })
     ));
 }

@@ -5,7 +5,7 @@ mod support;
 use base64::prelude::*;
 use proptest::prelude::*;
 use support::{RsaKeyPair, assert_no_key_material, openssl, pem_body_lines, rsa_2048};
-use wechatpay_core::{
+use wechatpay_apiv3_core::{
     ApiV3Key, KeyError, MerchantPrivateKey, MerchantSerial, PlatformCertificate, RsaPublicKey,
     Signer, WechatPayKeys, WechatPayPublicKey,
 };

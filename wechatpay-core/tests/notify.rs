@@ -14,8 +14,10 @@ use support::{
     GO_CERT_PEM, GO_CERT_SERIAL, GO_KEY_PEM, GO_NOTIFY_BODY, GO_NOTIFY_TIMESTAMP,
     go_notify_headers, signature_headers,
 };
-use wechatpay_core::notify::{Delivery, Notification, Notifications, NotifyError, NotifyReply};
-use wechatpay_core::{
+use wechatpay_apiv3_core::notify::{
+    Delivery, Notification, Notifications, NotifyError, NotifyReply,
+};
+use wechatpay_apiv3_core::{
     ApiV3Key, CryptoError, MerchantPrivateKey, PlatformCertificate, VerifyError, WechatPayKeys,
     headers,
 };

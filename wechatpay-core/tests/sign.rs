@@ -7,7 +7,7 @@ use std::collections::HashSet;
 
 use base64::prelude::*;
 use support::{FixedNonce, rsa_2048};
-use wechatpay_core::{
+use wechatpay_apiv3_core::{
     CryptoError, MerchantPrivateKey, MerchantSerial, NONCE_LEN, NonceSource, OsNonce, SCHEME,
     Signer, signing_message,
 };

@@ -12,7 +12,7 @@ use support::{
     GO_NOTIFY_NONCE, GO_NOTIFY_TIMESTAMP, go_notify_headers, go_notify_signature, rsa_2048,
     rsa_2048_other, signature_headers,
 };
-use wechatpay_core::{
+use wechatpay_apiv3_core::{
     DEFAULT_MAX_SKEW, MerchantPrivateKey, PROBE_PREFIX, PlatformCertificate, SignatureHeaders,
     VerifyError, WechatPayKeys, WechatPayPublicKey, headers, response_message,
 };

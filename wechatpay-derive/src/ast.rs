@@ -125,11 +125,11 @@ impl<'a> Container<'a> {
         Some(Self { ident: &input.ident, kind, attrs, fields, title: title.unwrap_or_default() })
     }
 
-    /// The path to the `wechatpay` crate: `crate = "..."`, or `::wechatpay`.
+    /// The path to the `wechatpay_apiv3` crate: `crate = "..."`, or `::wechatpay_apiv3`.
     pub fn krate(&self) -> TokenStream {
         match &self.attrs.krate {
             Some(path) => path.value.to_token_stream(),
-            None => quote!(::wechatpay),
+            None => quote!(::wechatpay_apiv3),
         }
     }
 }

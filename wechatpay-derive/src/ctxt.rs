@@ -51,7 +51,7 @@ impl Ctxt {
 impl Drop for Ctxt {
     fn drop(&mut self) {
         if !thread::panicking() && self.errors.borrow().is_some() {
-            panic!("wechatpay-derive: a Ctxt was dropped without being checked");
+            panic!("wechatpay-apiv3-derive: a Ctxt was dropped without being checked");
         }
     }
 }

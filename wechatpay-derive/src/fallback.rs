@@ -22,7 +22,7 @@ pub fn expand(input: &DeriveInput, kind: Kind, error: syn::Error) -> TokenStream
             let path = &path.value;
             quote!(#path)
         }
-        None => quote!(::wechatpay),
+        None => quote!(::wechatpay_apiv3),
     };
     let ident = &input.ident;
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();

@@ -1,7 +1,7 @@
-//! `#[derive(WechatRequest)]` and `#[derive(WechatRecord)]`, re-exported by the `wechatpay` crate.
+//! `#[derive(WechatRequest)]` and `#[derive(WechatRecord)]`, re-exported by the `wechatpay_apiv3` crate.
 //!
-//! The derives only write calls into `wechatpay::request`; all runtime logic lives in
-//! `wechatpay-core`. The pipeline, one module per stage:
+//! The derives only write calls into `wechatpay_apiv3::request`; all runtime logic lives in
+//! `wechatpay-apiv3-core`. The pipeline, one module per stage:
 //!
 //! | module | stage |
 //! | --- | --- |
@@ -35,19 +35,19 @@ use crate::ast::Kind;
 
 /// Declares an APIv3 endpoint: validation rules, encrypted fields, method, path and response.
 ///
-/// Implements `Validate`, `EncryptFields` and `WechatRequest` (all in `wechatpay::request`), so
+/// Implements `Validate`, `EncryptFields` and `WechatRequest` (all in `wechatpay_apiv3::request`), so
 /// that `prepare` (and the client's `send`) can validate → encrypt → serialize → sign. The struct
 /// must also derive `serde::Serialize`.
 ///
 /// ```
 /// use serde::{Deserialize, Serialize};
-/// use wechatpay::{Sensitive, WechatRecord, WechatRequest};
+/// use wechatpay_apiv3::{Sensitive, WechatRecord, WechatRequest};
 ///
 /// #[derive(Deserialize)]
 /// pub struct AddReceiverReply {
 ///     pub account: String,
 /// }
-/// impl wechatpay::ApiResponse for AddReceiverReply {}
+/// impl wechatpay_apiv3::ApiResponse for AddReceiverReply {}
 ///
 /// #[derive(Serialize, WechatRequest)]
 /// #[wechat(post = "/v3/profitsharing/receivers/add", response = AddReceiverReply)]
@@ -86,7 +86,7 @@ use crate::ast::Kind;
 ///     pub data: Vec<Contact>,
 /// }
 ///
-/// use wechatpay::request::{Describe, Rule, Validate, WechatRequest as _, field_paths};
+/// use wechatpay_apiv3::request::{Describe, Rule, Validate, WechatRequest as _, field_paths};
 /// let query = QueryOrder { out_trade_no: "1217752501201407033233368018".into(), mchid: "12".into() };
 /// let violations = query.validate().unwrap_err();
 /// assert!(violations.contains("mchid", &Rule::Digits { counts: &[8, 9, 10] }));
@@ -103,7 +103,7 @@ use crate::ast::Kind;
 /// | `get = "/v3/..."` (or `post`, `put`, `patch`, `delete`) | the method and the path template, exactly one; `{name}` placeholders are filled from `path` fields; no `?` (the query comes from `query` fields) |
 /// | `response = Type` | the type the answer decodes into (required) |
 /// | `validate_with = path::to::rule` | a struct-level rule, `fn(&Self, &mut Checker<'_>)`, run after the field rules |
-/// | `crate = "path"` | the path to the `wechatpay` crate when the dependency is renamed (default `::wechatpay`) |
+/// | `crate = "path"` | the path to the `wechatpay_apiv3` crate when the dependency is renamed (default `::wechatpay_apiv3`) |
 /// | `idempotent` | repeating the request with the same parameters is safe (say so only where its page does): it may be sent again after a failure that leaves open whether it was applied. Every `get` is idempotent; anything else is not unless marked |
 /// | `lookup = "POST /v3/..."` | the endpoint that tells whether a request was applied, named in `Error::OutcomeUnknown` |
 ///
@@ -186,14 +186,14 @@ pub fn derive_wechat_request(input: TokenStream) -> TokenStream {
 /// request's, and a request field holding it (or a `Vec`/`Option`/`Box` of it) is marked
 /// `#[wechat(nested)]`.
 ///
-/// Implements `Validate` and `EncryptFields` (in `wechatpay::request`). A record has no method,
+/// Implements `Validate` and `EncryptFields` (in `wechatpay_apiv3::request`). A record has no method,
 /// path, query or response; `validate_with` and `crate` are accepted as on
 /// [`WechatRequest`](derive@WechatRequest).
 ///
 /// ```
 /// use serde::Serialize;
-/// use wechatpay::request::{Rule, Validate};
-/// use wechatpay::{Sensitive, WechatRecord};
+/// use wechatpay_apiv3::request::{Rule, Validate};
+/// use wechatpay_apiv3::{Sensitive, WechatRecord};
 ///
 /// #[derive(Debug, Clone, PartialEq, Serialize)]
 /// pub enum IdType {

@@ -1,5 +1,5 @@
 //! Expansion snapshots: the code the derive writes for representative structs, pretty-printed and
-//! compared with `tests/snapshots/*.rs`. `UPDATE_SNAPSHOTS=1 cargo test -p wechatpay-derive`
+//! compared with `tests/snapshots/*.rs`. `UPDATE_SNAPSHOTS=1 cargo test -p wechatpay-apiv3-derive`
 //! rewrites them.
 
 use std::path::PathBuf;

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use base64::prelude::*;
-use wechatpay_core::RsaPublicKey;
+use wechatpay_apiv3_core::RsaPublicKey;
 
 use crate::protocol::{SCHEME, request_message};
 use crate::state::Shared;

@@ -11,7 +11,7 @@ use axum::response::Response;
 use http::StatusCode;
 use http::header::AUTHORIZATION;
 use serde_json::json;
-use wechatpay_core::{ApiV3Key, KeyError, MerchantPrivateKey, PlatformCertificate};
+use wechatpay_apiv3_core::{ApiV3Key, KeyError, MerchantPrivateKey, PlatformCertificate};
 
 use crate::Error;
 use crate::auth;

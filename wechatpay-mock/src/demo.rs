@@ -8,7 +8,7 @@
 //! demo merchant ([`MCHID`], [`MERCHANT_SERIAL`], [`MERCHANT_PUBLIC_KEY_PEM`]), so a client built
 //! from [`signer`] and [`wechatpay_keys`] talks to it out of the box.
 
-use wechatpay_core::{
+use wechatpay_apiv3_core::{
     ApiV3Key, MerchantPrivateKey, MerchantSerial, Signer, WechatPayKeys, WechatPayPublicKey,
 };
 

@@ -28,8 +28,8 @@
 //! The keys it ships (see [`demo`]) are throwaway test keys: never use them for anything real.
 //!
 //! ```no_run
-//! # async fn example() -> Result<(), wechatpay_mock::Error> {
-//! use wechatpay_mock::{Fault, Outcome, Sandbox, demo};
+//! # async fn example() -> Result<(), wechatpay_apiv3_mock::Error> {
+//! use wechatpay_apiv3_mock::{Fault, Outcome, Sandbox, demo};
 //!
 //! let sandbox = Sandbox::start().await?;
 //! let signer = demo::signer(); // the demo merchant, registered in every sandbox
@@ -44,7 +44,7 @@
 //! ```
 //!
 //! The server stops when the [`Sandbox`] is dropped. Run it standalone with
-//! `cargo run -p wechatpay-mock`: it prints its URL, the IDs and public key a client needs, and
+//! `cargo run -p wechatpay-apiv3-mock`: it prints its URL, the IDs and public key a client needs, and
 //! where the demo merchant key file is (never a private key itself).
 
 #![forbid(unsafe_code)]
@@ -77,7 +77,7 @@ use std::time::Duration;
 
 use tokio::net::TcpListener;
 use tokio::task::JoinHandle;
-use wechatpay_core::{
+use wechatpay_apiv3_core::{
     ApiV3Key, Clock, KeyError, MerchantPrivateKey, MerchantSerial, PublicKeyId, RsaPublicKey,
     SystemClock, WechatPayKeys, WechatPayPublicKey,
 };
@@ -448,7 +448,7 @@ impl Clock for SharedClock {
 /// Whether `public_key` is the public half of `private_key`: a probe signed and verified.
 fn key_pair_matches(private_key: &MerchantPrivateKey, public_key: &RsaPublicKey) -> bool {
     use base64::prelude::*;
-    let probe = b"wechatpay-mock key pair check";
+    let probe = b"wechatpay-apiv3-mock key pair check";
     private_key
         .sign_base64(probe)
         .ok()

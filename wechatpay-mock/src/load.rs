@@ -1,7 +1,7 @@
 //! Behaviour under load: per-endpoint rate limits (token buckets) and answer latency.
 //!
 //! Rate limits run on a monotonic clock ([`tokio::time::Instant`]), not on the sandbox's
-//! [`Clock`](wechatpay_core::Clock): that one counts whole seconds and is often frozen in tests,
+//! [`Clock`](wechatpay_apiv3_core::Clock): that one counts whole seconds and is often frozen in tests,
 //! and a bucket refills continuously. Under `tokio::time::pause` the buckets follow Tokio's
 //! paused clock.
 

@@ -1,13 +1,13 @@
-//! `cargo run -p wechatpay-mock [-- --port N] [--quiet]`: runs the sandbox until Ctrl-C, after
+//! `cargo run -p wechatpay-apiv3-mock [-- --port N] [--quiet]`: runs the sandbox until Ctrl-C, after
 //! printing ready-to-paste `export WECHATPAY_…=` lines (base URL, mchid, merchant serial, the
 //! paths of the shipped demo merchant key and public key files, the public key ID) and the WeChat
 //! Pay public key. A private key is never printed.
 
 use std::process::ExitCode;
 
-use wechatpay_mock::{Sandbox, missing_key_files};
+use wechatpay_apiv3_mock::{Sandbox, missing_key_files};
 
-const USAGE: &str = "usage: wechatpay-mock [--port N] [--quiet]\n\
+const USAGE: &str = "usage: wechatpay-apiv3-mock [--port N] [--quiet]\n\
     Runs the offline WeChat Pay sandbox on 127.0.0.1 until Ctrl-C.\n\
     --port N   listen on port N (default: an ephemeral port)\n\
     --quiet    do not log requests (method, path and status) on stderr";

@@ -13,7 +13,7 @@ use http::{Request, Uri};
 use hyper_util::rt::TokioIo;
 use serde_json::{Value, json};
 use tokio::net::TcpStream;
-use wechatpay_core::ApiV3Key;
+use wechatpay_apiv3_core::ApiV3Key;
 
 use crate::faults::Signing;
 use crate::protocol::{NONCE, SERIAL, SIGNATURE, SIGNATURE_TYPE, TIMESTAMP, beijing_time};
@@ -194,7 +194,7 @@ fn request(
     let mut builder = Request::post(target)
         .header(HOST, authority)
         .header(CONTENT_TYPE, "application/json")
-        .header(USER_AGENT, "wechatpay-mock (notification)");
+        .header(USER_AGENT, "wechatpay-apiv3-mock (notification)");
     for (name, value) in headers {
         builder = builder.header(*name, value);
     }

@@ -2,7 +2,7 @@
 //! scheme and the two signed messages. Written from the published protocol, not taken from the
 //! SDK, so that a client bug in these is caught here rather than mirrored.
 //!
-//! `wechatpay_core` is used only for the RSA primitives (sign, verify, OAEP decrypt) and for
+//! `wechatpay_apiv3_core` is used only for the RSA primitives (sign, verify, OAEP decrypt) and for
 //! loading keys.
 
 /// The `Authorization` scheme.

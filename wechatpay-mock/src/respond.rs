@@ -14,7 +14,7 @@ use http::header::{CONTENT_LENGTH, CONTENT_TYPE, HeaderValue};
 use http_body::Frame;
 use serde::Serialize;
 use tokio::time::Sleep;
-use wechatpay_core::{NonceSource, OsNonce};
+use wechatpay_apiv3_core::{NonceSource, OsNonce};
 
 use crate::certificates::MockCertificate;
 use crate::demo;

@@ -1,5 +1,5 @@
 //! What a standalone sandbox tells the shell that starts it: ready-to-paste `export WECHATPAY_…`
-//! lines and a banner. Shared by `wechatpay-mock`'s binary and `wechatpay sandbox`, so both print
+//! lines and a banner. Shared by `wechatpay-apiv3-mock`'s binary and `wechatpay sandbox`, so both print
 //! the same. A private key is never printed, even a test one: clients read the shipped file.
 
 use std::fmt::Write as _;

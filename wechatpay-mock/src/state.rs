@@ -5,7 +5,7 @@ use std::collections::{HashMap, VecDeque};
 use std::sync::atomic::AtomicU64;
 use std::sync::{Arc, Mutex, MutexGuard};
 
-use wechatpay_core::{ApiV3Key, Clock, MerchantPrivateKey, RsaPublicKey};
+use wechatpay_apiv3_core::{ApiV3Key, Clock, MerchantPrivateKey, RsaPublicKey};
 
 use crate::auth::Replays;
 use crate::certificates::{MerchantCertificates, MockCertificate};

@@ -8,8 +8,8 @@ use std::collections::BTreeSet;
 
 use common::*;
 use serde_json::{Value, json};
-use wechatpay_mock::endpoints::*;
-use wechatpay_mock::{Endpoint, FieldType, Location, Region, Reply, Sandbox};
+use wechatpay_apiv3_mock::endpoints::*;
+use wechatpay_apiv3_mock::{Endpoint, FieldType, Location, Region, Reply, Sandbox};
 
 /// The 14 endpoints with encrypted fields, from the pages.
 const ENCRYPTING: [&str; 14] = [

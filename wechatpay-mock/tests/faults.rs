@@ -5,8 +5,8 @@ mod common;
 use std::time::{Duration, Instant};
 
 use common::*;
-use wechatpay_core::VerifyError;
-use wechatpay_mock::{Fault, Sandbox};
+use wechatpay_apiv3_core::VerifyError;
+use wechatpay_apiv3_mock::{Fault, Sandbox};
 
 async fn sync(sandbox: &Sandbox) -> Answer {
     Wire::sync(sandbox, vec![item(&encryptor(sandbox))]).send(sandbox).await
@@ -159,7 +159,7 @@ async fn wrong_signature_does_not_verify() {
 async fn stale_timestamp_is_ten_minutes_old() {
     let sandbox = Sandbox::builder().clock(|| 1_750_000_000).start().await.unwrap();
     sandbox.inject(Fault::StaleTimestamp);
-    let signer = wechatpay_mock::demo::signer().with_clock(|| 1_750_000_000);
+    let signer = wechatpay_apiv3_mock::demo::signer().with_clock(|| 1_750_000_000);
     let body = sync_body(vec![item(&encryptor(&sandbox))]);
     let answer = Wire::signed(&signer, "POST", SYNC, body, Some(sandbox.public_key_id()))
         .send(&sandbox)
@@ -183,7 +183,7 @@ async fn unknown_serial_names_a_key_the_client_does_not_know() {
     let answer = sync(&sandbox).await;
     assert_eq!(
         answer.header("Wechatpay-Serial"),
-        Some(wechatpay_mock::demo::UNKNOWN_PUBLIC_KEY_ID)
+        Some(wechatpay_apiv3_mock::demo::UNKNOWN_PUBLIC_KEY_ID)
     );
     assert!(matches!(answer.verify(&sandbox), Err(VerifyError::UnknownSerial(_))));
     assert_back_to_normal(&sandbox).await;
@@ -238,7 +238,7 @@ async fn answer_faults_do_not_hide_a_refused_request_but_are_used_up() {
     // Transport faults apply whatever the request, even to an unknown route.
     sandbox.inject(Fault::Status(503));
     let answer =
-        Wire::signed(&wechatpay_mock::demo::signer(), "GET", "/v3/unknown", Vec::new(), None)
+        Wire::signed(&wechatpay_apiv3_mock::demo::signer(), "GET", "/v3/unknown", Vec::new(), None)
             .send(&sandbox)
             .await;
     answer.assert_error(&sandbox, 503, "SERVICE_UNAVAILABLE");

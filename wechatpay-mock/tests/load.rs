@@ -7,8 +7,8 @@ use std::time::{Duration, Instant};
 
 use common::*;
 use serde_json::{Value, json};
-use wechatpay_mock::endpoints::*;
-use wechatpay_mock::{Latency, Outcome, PUBLISHED_RATE_LIMITS, Record, Sandbox, demo};
+use wechatpay_apiv3_mock::endpoints::*;
+use wechatpay_apiv3_mock::{Latency, Outcome, PUBLISHED_RATE_LIMITS, Record, Sandbox, demo};
 
 /// A sync request with one item per order number (fields encrypted to the sandbox).
 fn sync_of(sandbox: &Sandbox, orders: &[&str]) -> Wire {

@@ -5,8 +5,8 @@ mod common;
 
 use common::*;
 use serde_json::json;
-use wechatpay_mock::endpoints::*;
-use wechatpay_mock::{Endpoint, Fault, Outcome, Region, Sandbox};
+use wechatpay_apiv3_mock::endpoints::*;
+use wechatpay_apiv3_mock::{Endpoint, Fault, Outcome, Region, Sandbox};
 
 /// One endpoint of each reply family: Zhejiang, Jiangsu, Shanghai/Fujian/Chongqing, data-only.
 const FAMILIES: [&Endpoint; 4] = [

@@ -9,8 +9,8 @@ use std::time::Duration;
 
 use common::*;
 use serde_json::json;
-use wechatpay_core::{KeyError, SCHEME, Signer, WechatPayKeys};
-use wechatpay_mock::{Error, Sandbox, demo};
+use wechatpay_apiv3_core::{KeyError, SCHEME, Signer, WechatPayKeys};
+use wechatpay_apiv3_mock::{Error, Sandbox, demo};
 
 const T0: i64 = 1_750_000_000;
 
@@ -243,8 +243,8 @@ async fn refuses_malformed_authorization_headers() {
 
 struct FixedNonce(String);
 
-impl wechatpay_core::NonceSource for FixedNonce {
-    fn nonce(&self) -> Result<String, wechatpay_core::CryptoError> {
+impl wechatpay_apiv3_core::NonceSource for FixedNonce {
+    fn nonce(&self) -> Result<String, wechatpay_apiv3_core::CryptoError> {
         Ok(self.0.clone())
     }
 }
@@ -303,17 +303,17 @@ async fn custom_platform_key_and_endpoint() {
     let id = "PUB_KEY_ID_0119000000012025000000000777";
     let sandbox = Sandbox::builder()
         .platform_key(id, demo::OTHER_KEY_PEM, demo::OTHER_PUBLIC_KEY_PEM)
-        .endpoint(wechatpay_mock::Endpoint {
+        .endpoint(wechatpay_apiv3_mock::Endpoint {
             method: "POST",
             path: "/v3/gov/subsidy/zhejiang/qualifications/query",
             title: "查询补贴资格",
-            region: wechatpay_mock::Region::Zhejiang,
-            location: wechatpay_mock::Location::Body,
+            region: wechatpay_apiv3_mock::Region::Zhejiang,
+            location: wechatpay_apiv3_mock::Location::Body,
             required: &["auth_code"],
             sensitive: &[],
-            types: &[("auth_code", wechatpay_mock::FieldType::String)],
+            types: &[("auth_code", wechatpay_apiv3_mock::FieldType::String)],
             values: &[],
-            reply: wechatpay_mock::Reply::Zhejiang,
+            reply: wechatpay_apiv3_mock::Reply::Zhejiang,
             success_body: r#"{"resp_code":"000000","resp_desc":"成功"}"#,
             echo: &[],
         })
@@ -393,7 +393,7 @@ fn the_binary_prints_what_a_client_needs_and_serves() {
     use std::io::{BufRead, BufReader};
     use std::process::{Command, Stdio};
 
-    let mut child = Command::new(env!("CARGO_BIN_EXE_wechatpay-mock"))
+    let mut child = Command::new(env!("CARGO_BIN_EXE_wechatpay-apiv3-mock"))
         .arg("--quiet")
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
@@ -456,7 +456,7 @@ fn the_binary_prints_what_a_client_needs_and_serves() {
 async fn serves_concurrent_requests_on_a_multi_thread_runtime() {
     fn send_sync<T: Send + Sync>() {}
     send_sync::<Sandbox>();
-    send_sync::<wechatpay_mock::Received>();
+    send_sync::<wechatpay_apiv3_mock::Received>();
 
     let sandbox = Arc::new(Sandbox::start().await.unwrap());
     let mut tasks = tokio::task::JoinSet::new();

@@ -5,9 +5,9 @@ mod common;
 
 use common::*;
 use serde_json::{Value, json};
-use wechatpay_core::RsaPublicKey;
-use wechatpay_core::request::encode_component;
-use wechatpay_mock::{Sandbox, demo};
+use wechatpay_apiv3_core::RsaPublicKey;
+use wechatpay_apiv3_core::request::encode_component;
+use wechatpay_apiv3_mock::{Sandbox, demo};
 
 fn detail(answer: &Answer) -> (String, String, String) {
     let json = answer.json();

@@ -15,8 +15,8 @@ pub fn violations(request: &impl Validate) -> Vec<String> {
 
 /// The JSON of the copy the SDK sends, encrypted under the sandbox's demo key.
 pub fn sealed<T: EncryptFields + Serialize>(request: &T) -> serde_json::Value {
-    let keys =
-        crate::WechatPayKeys::new().with_public_key(wechatpay_mock::demo::wechatpay_public_key());
+    let keys = crate::WechatPayKeys::new()
+        .with_public_key(wechatpay_apiv3_mock::demo::wechatpay_public_key());
     let copy = request.encrypt_fields(&keys.encryptor().unwrap()).unwrap();
     serde_json::to_value(copy).unwrap()
 }

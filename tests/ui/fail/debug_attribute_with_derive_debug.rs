@@ -1,5 +1,5 @@
 use serde::Serialize;
-use wechatpay::{Sensitive, WechatRecord};
+use wechatpay_apiv3::{Sensitive, WechatRecord};
 
 // `#[wechat(debug)]` is gone: personal data types redact themselves, so `derive(Debug)` is safe.
 #[derive(Debug, Clone, Serialize, WechatRecord)]

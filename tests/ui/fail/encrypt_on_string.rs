@@ -1,5 +1,5 @@
 use serde::Serialize;
-use wechatpay::WechatRecord;
+use wechatpay_apiv3::WechatRecord;
 
 // A plain `String` would serialize (and print) its plaintext by any route: `encrypt` needs the
 // `Sensitive` type.

@@ -1,9 +1,9 @@
 use serde::{Deserialize, Serialize};
-use wechatpay::WechatRequest;
+use wechatpay_apiv3::WechatRequest;
 
 #[derive(Deserialize)]
 pub struct Reply {}
-impl ::wechatpay::ApiResponse for Reply {}
+impl ::wechatpay_apiv3::ApiResponse for Reply {}
 
 #[derive(Serialize, WechatRequest)]
 #[wechat(post = "/v3/receivers", response = Reply)]

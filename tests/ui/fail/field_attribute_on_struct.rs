@@ -1,5 +1,5 @@
 use serde::Serialize;
-use wechatpay::WechatRecord;
+use wechatpay_apiv3::WechatRecord;
 
 #[derive(Serialize, WechatRecord)]
 #[wechat(required)]

@@ -1,5 +1,5 @@
 use serde::Serialize;
-use wechatpay::WechatRecord;
+use wechatpay_apiv3::WechatRecord;
 
 #[derive(Serialize)]
 pub enum Status {
@@ -9,7 +9,7 @@ pub enum Status {
 #[derive(Serialize, WechatRecord)]
 pub struct Account {
     #[wechat(required, encrypt)]
-    pub name: wechatpay::Sensitive,
+    pub name: wechatpay_apiv3::Sensitive,
     pub status: Status,
 }
 

@@ -1,16 +1,16 @@
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize, Serializer};
-use wechatpay::{WechatRecord, WechatRequest};
+use wechatpay_apiv3::{WechatRecord, WechatRequest};
 
 #[derive(Deserialize)]
 pub struct Reply {}
-impl ::wechatpay::ApiResponse for Reply {}
+impl ::wechatpay_apiv3::ApiResponse for Reply {}
 
 #[derive(Serialize, WechatRecord)]
 pub struct Person {
     #[wechat(encrypt)]
-    pub tel: wechatpay::Sensitive,
+    pub tel: wechatpay_apiv3::Sensitive,
 }
 
 // No other field is encrypted: without the check, this request would be sent with no key at all.

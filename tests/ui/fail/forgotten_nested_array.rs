@@ -1,10 +1,10 @@
 use serde::Serialize;
-use wechatpay::WechatRecord;
+use wechatpay_apiv3::WechatRecord;
 
 #[derive(Serialize, WechatRecord)]
 pub struct Person {
     #[wechat(encrypt)]
-    pub tel: wechatpay::Sensitive,
+    pub tel: wechatpay_apiv3::Sensitive,
 }
 
 // An array of records without `nested` would be copied as is: its `tel` sent in plaintext.

@@ -1,12 +1,12 @@
 use std::collections::{HashMap, VecDeque};
 
 use serde::Serialize;
-use wechatpay::WechatRecord;
+use wechatpay_apiv3::WechatRecord;
 
 #[derive(Serialize, WechatRecord)]
 pub struct Person {
     #[wechat(encrypt)]
-    pub tel: wechatpay::Sensitive,
+    pub tel: wechatpay_apiv3::Sensitive,
 }
 
 /// A generic type of the user's own: the derive looks at the types written in its arguments.

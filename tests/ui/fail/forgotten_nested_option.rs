@@ -1,10 +1,10 @@
 use serde::Serialize;
-use wechatpay::WechatRecord;
+use wechatpay_apiv3::WechatRecord;
 
 #[derive(Serialize, WechatRecord)]
 pub struct Contact {
     #[wechat(encrypt)]
-    pub tel: wechatpay::Sensitive,
+    pub tel: wechatpay_apiv3::Sensitive,
 }
 
 #[derive(Serialize, WechatRecord)]

@@ -1,14 +1,14 @@
 use serde::{Deserialize, Serialize};
-use wechatpay::{WechatRecord, WechatRequest};
+use wechatpay_apiv3::{WechatRecord, WechatRequest};
 
 #[derive(Deserialize)]
 pub struct Reply {}
-impl ::wechatpay::ApiResponse for Reply {}
+impl ::wechatpay_apiv3::ApiResponse for Reply {}
 
 #[derive(Serialize, WechatRecord)]
 pub struct Contact {
     #[wechat(required, encrypt)]
-    pub tel: wechatpay::Sensitive,
+    pub tel: wechatpay_apiv3::Sensitive,
 }
 
 #[derive(Serialize, WechatRequest)]

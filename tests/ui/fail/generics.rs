@@ -1,5 +1,5 @@
 use serde::Serialize;
-use wechatpay::WechatRecord;
+use wechatpay_apiv3::WechatRecord;
 
 #[derive(Serialize, WechatRecord)]
 pub struct Page<T> {
@@ -7,7 +7,7 @@ pub struct Page<T> {
     pub items: Vec<T>,
 }
 
-fn validate<R: wechatpay::request::Validate + wechatpay::request::EncryptFields>(_record: &R) {}
+fn validate<R: wechatpay_apiv3::request::Validate + wechatpay_apiv3::request::EncryptFields>(_record: &R) {}
 
 fn main() {
     validate(&Page::<String> { items: vec![] });

@@ -1,9 +1,9 @@
 use serde::{Deserialize, Serialize};
-use wechatpay::{WechatRecord, WechatRequest};
+use wechatpay_apiv3::{WechatRecord, WechatRequest};
 
 #[derive(Deserialize)]
 pub struct Reply {}
-impl wechatpay::ApiResponse for Reply {}
+impl wechatpay_apiv3::ApiResponse for Reply {}
 
 // Every GET is idempotent already.
 #[derive(Serialize, WechatRequest)]

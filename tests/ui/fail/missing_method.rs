@@ -1,9 +1,9 @@
 use serde::{Deserialize, Serialize};
-use wechatpay::WechatRequest;
+use wechatpay_apiv3::WechatRequest;
 
 #[derive(Deserialize)]
 pub struct Reply {}
-impl ::wechatpay::ApiResponse for Reply {}
+impl ::wechatpay_apiv3::ApiResponse for Reply {}
 
 #[derive(Serialize, WechatRequest)]
 #[wechat(response = Reply)]
@@ -12,7 +12,7 @@ pub struct AddReceiver {
     pub account: String,
 }
 
-fn send<R: wechatpay::request::WechatRequest>(_request: &R) {}
+fn send<R: wechatpay_apiv3::request::WechatRequest>(_request: &R) {}
 
 fn main() {
     // The stub impls keep this use from adding "`WechatRequest` is not implemented" errors.

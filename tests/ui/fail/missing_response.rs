@@ -1,5 +1,5 @@
 use serde::Serialize;
-use wechatpay::WechatRequest;
+use wechatpay_apiv3::WechatRequest;
 
 #[derive(Serialize, WechatRequest)]
 #[wechat(post = "/v3/receivers")]

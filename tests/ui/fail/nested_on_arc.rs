@@ -1,12 +1,12 @@
 use std::sync::Arc;
 
 use serde::{Serialize, Serializer};
-use wechatpay::WechatRecord;
+use wechatpay_apiv3::WechatRecord;
 
 #[derive(Serialize, WechatRecord)]
 pub struct Person {
     #[wechat(encrypt)]
-    pub tel: wechatpay::Sensitive,
+    pub tel: wechatpay_apiv3::Sensitive,
 }
 
 #[derive(Serialize, WechatRecord)]

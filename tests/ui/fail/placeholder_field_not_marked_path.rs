@@ -1,9 +1,9 @@
 use serde::{Deserialize, Serialize};
-use wechatpay::WechatRequest;
+use wechatpay_apiv3::WechatRequest;
 
 #[derive(Deserialize)]
 pub struct Reply {}
-impl ::wechatpay::ApiResponse for Reply {}
+impl ::wechatpay_apiv3::ApiResponse for Reply {}
 
 #[derive(Serialize, WechatRequest)]
 #[wechat(get = "/v3/pay/transactions/id/{transaction_id}", response = Reply)]

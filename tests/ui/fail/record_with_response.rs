@@ -1,9 +1,9 @@
 use serde::{Deserialize, Serialize};
-use wechatpay::WechatRecord;
+use wechatpay_apiv3::WechatRecord;
 
 #[derive(Deserialize)]
 pub struct Reply {}
-impl ::wechatpay::ApiResponse for Reply {}
+impl ::wechatpay_apiv3::ApiResponse for Reply {}
 
 #[derive(Serialize, WechatRecord)]
 #[wechat(response = Reply)]

@@ -1,5 +1,5 @@
 use serde::Serialize;
-use wechatpay::WechatRecord;
+use wechatpay_apiv3::WechatRecord;
 
 // `redact` needs the `Redacted` type, whose `Debug` is what hides the value.
 #[derive(Debug, Clone, Serialize, WechatRecord)]

@@ -1,5 +1,5 @@
 use serde::{Deserialize, Serialize};
-use wechatpay::WechatRequest;
+use wechatpay_apiv3::WechatRequest;
 
 #[derive(Clone, PartialEq, Serialize)]
 pub enum IdType {
@@ -9,7 +9,7 @@ pub enum IdType {
 
 #[derive(Deserialize)]
 pub struct Reply {}
-impl wechatpay::ApiResponse for Reply {}
+impl wechatpay_apiv3::ApiResponse for Reply {}
 
 #[derive(Serialize, WechatRequest)]
 #[wechat(get = "/v3/holders/{id_no}", response = Reply)]

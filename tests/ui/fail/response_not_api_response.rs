@@ -1,5 +1,5 @@
 use serde::{Deserialize, Serialize};
-use wechatpay::WechatRequest;
+use wechatpay_apiv3::WechatRequest;
 
 #[derive(Deserialize)]
 pub struct Reply {}

@@ -1,5 +1,5 @@
 use serde::Serialize;
-use wechatpay::WechatRecord;
+use wechatpay_apiv3::WechatRecord;
 
 // An `Option` of a type a rule does not take is reported as the `Option` (the impls for `Option`
 // are not suggested), and each error underlines the type.

@@ -1,4 +1,4 @@
-use wechatpay::WechatRecord;
+use wechatpay_apiv3::WechatRecord;
 
 #[derive(WechatRecord)]
 pub union Bits {

@@ -1,5 +1,5 @@
 use serde::Serialize;
-use wechatpay::WechatRecord;
+use wechatpay_apiv3::WechatRecord;
 
 #[derive(Serialize, WechatRecord)]
 pub struct Person {
@@ -8,6 +8,6 @@ pub struct Person {
 }
 
 fn main() {
-    use wechatpay::request::Validate as _;
+    use wechatpay_apiv3::request::Validate as _;
     let _ = Person { name: String::new() }.validate();
 }

@@ -1,5 +1,5 @@
 use serde::Serialize;
-use wechatpay::{Sensitive, WechatRecord};
+use wechatpay_apiv3::{Sensitive, WechatRecord};
 
 #[derive(Serialize, WechatRecord)]
 pub struct Seller {

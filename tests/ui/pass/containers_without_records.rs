@@ -7,8 +7,8 @@ use std::collections::{BTreeMap, HashMap};
 use std::marker::PhantomData;
 
 use serde::Serialize;
-use wechatpay::WechatRecord;
-use wechatpay::request::{EncryptFields, Validate as _};
+use wechatpay_apiv3::WechatRecord;
+use wechatpay_apiv3::request::{EncryptFields, Validate as _};
 
 const CAP: usize = 4;
 
@@ -25,7 +25,7 @@ pub enum Status {
 #[derive(Serialize, WechatRecord)]
 pub struct Person {
     #[wechat(encrypt)]
-    pub tel: wechatpay::Sensitive,
+    pub tel: wechatpay_apiv3::Sensitive,
 }
 
 #[derive(Serialize, WechatRecord)]

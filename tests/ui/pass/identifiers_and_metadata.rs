@@ -2,12 +2,12 @@
 //! compared with a literal), and the metadata every derive publishes.
 
 use serde::{Deserialize, Serialize};
-use wechatpay::request::{Describe, Place, Rule, Validate, WechatRequest as _, field_paths};
-use wechatpay::{Sensitive, WechatRecord, WechatRequest};
+use wechatpay_apiv3::request::{Describe, Place, Rule, Validate, WechatRequest as _, field_paths};
+use wechatpay_apiv3::{Sensitive, WechatRecord, WechatRequest};
 
 #[derive(Deserialize)]
 pub struct Reply {}
-impl wechatpay::ApiResponse for Reply {}
+impl wechatpay_apiv3::ApiResponse for Reply {}
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub enum IdType {

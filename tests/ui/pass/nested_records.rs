@@ -1,17 +1,17 @@
 //! `nested` on a record, a Vec, an Option and a Box of records, two levels deep.
 
 use serde::{Deserialize, Serialize};
-use wechatpay::request::{EncryptFields, Rule, Validate};
-use wechatpay::{WechatRecord, WechatRequest};
+use wechatpay_apiv3::request::{EncryptFields, Rule, Validate};
+use wechatpay_apiv3::{WechatRecord, WechatRequest};
 
 #[derive(Deserialize)]
 pub struct Reply {}
-impl ::wechatpay::ApiResponse for Reply {}
+impl ::wechatpay_apiv3::ApiResponse for Reply {}
 
 #[derive(Serialize, WechatRecord)]
 pub struct Contact {
     #[wechat(required, digits = [11], encrypt)]
-    pub tel: wechatpay::Sensitive,
+    pub tel: wechatpay_apiv3::Sensitive,
 }
 
 #[derive(Serialize, WechatRecord)]

@@ -1,12 +1,12 @@
 //! Path, query and body fields mixed, on POST, GET and DELETE.
 
 use serde::{Deserialize, Serialize};
-use wechatpay::WechatRequest;
-use wechatpay::request::{EncryptFields as _, Method, Rule, Validate, WechatRequest as _};
+use wechatpay_apiv3::WechatRequest;
+use wechatpay_apiv3::request::{EncryptFields as _, Method, Rule, Validate, WechatRequest as _};
 
 #[derive(Deserialize)]
 pub struct Reply {}
-impl ::wechatpay::ApiResponse for Reply {}
+impl ::wechatpay_apiv3::ApiResponse for Reply {}
 
 #[derive(Serialize, WechatRequest)]
 #[wechat(post = "/v3/pay/partner/transactions/out-trade-no/{out_trade_no}/close", response = Reply)]
@@ -35,7 +35,7 @@ pub struct QueryBill {
     pub limit: Option<u32>,
     #[wechat(query, encrypt)]
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub name: Option<wechatpay::Sensitive>,
+    pub name: Option<wechatpay_apiv3::Sensitive>,
 }
 
 #[derive(Serialize, WechatRequest)]

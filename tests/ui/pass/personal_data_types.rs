@@ -2,11 +2,11 @@
 //! `<redacted>` in a plain `#[derive(Debug)]`, at every depth, in a Vec, an Option and a Box.
 
 use serde::{Deserialize, Serialize};
-use wechatpay::{Redacted, Sensitive, WechatRecord, WechatRequest};
+use wechatpay_apiv3::{Redacted, Sensitive, WechatRecord, WechatRequest};
 
 #[derive(Deserialize)]
 pub struct Reply {}
-impl ::wechatpay::ApiResponse for Reply {}
+impl ::wechatpay_apiv3::ApiResponse for Reply {}
 
 #[derive(Debug, Clone, Serialize, WechatRecord)]
 pub struct Person {

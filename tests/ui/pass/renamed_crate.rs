@@ -1,19 +1,19 @@
-//! A crate that knows `wechatpay` under another name says so with `crate = "..."`.
+//! A crate that knows `wechatpay_apiv3` under another name says so with `crate = "..."`.
 
-extern crate wechatpay as wx;
+extern crate wechatpay_apiv3 as wx;
 
 use serde::{Deserialize, Serialize};
 use wx::request::{Validate, WechatRequest as _};
 
 #[derive(Deserialize)]
 pub struct Reply {}
-impl ::wechatpay::ApiResponse for Reply {}
+impl ::wechatpay_apiv3::ApiResponse for Reply {}
 
 #[derive(Serialize, wx::WechatRecord)]
 #[wechat(crate = "::wx")]
 pub struct Item {
     #[wechat(required, encrypt)]
-    pub name: wechatpay::Sensitive,
+    pub name: wechatpay_apiv3::Sensitive,
 }
 
 #[derive(Serialize, wx::WechatRequest)]
@@ -31,7 +31,7 @@ mod inner {
 
     #[derive(Deserialize)]
     pub struct Reply {}
-    impl ::wechatpay::ApiResponse for Reply {}
+    impl ::wechatpay_apiv3::ApiResponse for Reply {}
 
     /// A relative path works too, wherever the alias is in scope.
     #[derive(Serialize, pay::WechatRequest)]

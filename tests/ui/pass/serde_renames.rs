@@ -2,12 +2,12 @@
 //! `rename_all`, including raw identifiers.
 
 use serde::{Deserialize, Serialize};
-use wechatpay::WechatRequest;
-use wechatpay::request::{Rule, Validate, WechatRequest as _};
+use wechatpay_apiv3::WechatRequest;
+use wechatpay_apiv3::request::{Rule, Validate, WechatRequest as _};
 
 #[derive(Deserialize)]
 pub struct Reply {}
-impl ::wechatpay::ApiResponse for Reply {}
+impl ::wechatpay_apiv3::ApiResponse for Reply {}
 
 #[derive(Serialize, WechatRequest)]
 #[wechat(get = "/v3/things/{subMchid}/{ID}", response = Reply)]

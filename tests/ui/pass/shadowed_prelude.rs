@@ -21,20 +21,20 @@ mod shadows {
 
 use serde::Serialize;
 use shadows::*;
-use wechatpay::{WechatRecord, WechatRequest};
+use wechatpay_apiv3::{WechatRecord, WechatRequest};
 
 /// serde's own derives are not the subject here (`Deserialize` breaks with `str` shadowed).
 mod reply {
     #[derive(serde::Deserialize)]
     pub struct Reply {}
-    impl ::wechatpay::ApiResponse for Reply {}
+    impl ::wechatpay_apiv3::ApiResponse for Reply {}
 }
 use reply::Reply;
 
 #[derive(Serialize, WechatRecord)]
 pub struct Inner {
     #[wechat(required, len = 2, encrypt)]
-    pub name: wechatpay::Sensitive,
+    pub name: wechatpay_apiv3::Sensitive,
 }
 
 #[derive(Serialize, WechatRequest)]
@@ -52,7 +52,7 @@ pub struct Shadowed {
 }
 
 fn main() {
-    use wechatpay::request::{Validate as _, WechatRequest as _};
+    use wechatpay_apiv3::request::{Validate as _, WechatRequest as _};
     let request = Shadowed {
         id: "1".into(),
         q: None,

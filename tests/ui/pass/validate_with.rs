@@ -1,12 +1,12 @@
 //! A struct-level rule runs after the field rules, on requests and records alike.
 
 use serde::{Deserialize, Serialize};
-use wechatpay::request::{Checker, Rule, Validate};
-use wechatpay::{WechatRecord, WechatRequest};
+use wechatpay_apiv3::request::{Checker, Rule, Validate};
+use wechatpay_apiv3::{WechatRecord, WechatRequest};
 
 #[derive(Deserialize)]
 pub struct Reply {}
-impl ::wechatpay::ApiResponse for Reply {}
+impl ::wechatpay_apiv3::ApiResponse for Reply {}
 
 mod rules {
     use super::*;
@@ -34,7 +34,7 @@ pub struct Amount {
 #[wechat(post = "/v3/register", response = Reply, validate_with = "rules::name_needs_id_type")]
 pub struct Register {
     #[wechat(encrypt)]
-    pub name: Option<wechatpay::Sensitive>,
+    pub name: Option<wechatpay_apiv3::Sensitive>,
     #[wechat(one_of = ["IDCARD"])]
     pub id_type: Option<String>,
     #[wechat(nested)]

@@ -16,7 +16,7 @@ mod tests;
 
 #[cfg(not(any(feature = "aws-lc-rs", feature = "rsa")))]
 compile_error!(
-    "wechatpay-core needs a crypto backend: enable the `aws-lc-rs` or the `rsa` feature"
+    "wechatpay-apiv3-core needs a crypto backend: enable the `aws-lc-rs` or the `rsa` feature"
 );
 
 /// The backend the rest of the crate uses.

@@ -79,7 +79,7 @@ mod tests {
     use super::*;
     use std::collections::HashMap;
 
-    const MOCK_KEYS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../wechatpay-mock/keys");
+    const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
 
     fn builder(vars: &[(&str, &str)]) -> Result<ClientBuilder, Error> {
         let vars: HashMap<String, String> =
@@ -99,9 +99,9 @@ mod tests {
         let mut vars = vec![
             ("WECHATPAY_MCHID", "1900000001".to_owned()),
             ("WECHATPAY_MCH_SERIAL", "683C2B5F33299E4EE67E24FD7FF6E97B00E40642".to_owned()),
-            ("WECHATPAY_MCH_KEY_PATH", format!("{MOCK_KEYS}/merchant_private_key.pem")),
+            ("WECHATPAY_MCH_KEY_PATH", format!("{FIXTURES}/sandbox-merchant-key.pem")),
             ("WECHATPAY_PUBLIC_KEY_ID", "PUB_KEY_ID_0119000000012025000000000001".to_owned()),
-            ("WECHATPAY_PUBLIC_KEY_PATH", format!("{MOCK_KEYS}/platform_public_key.pem")),
+            ("WECHATPAY_PUBLIC_KEY_PATH", format!("{FIXTURES}/sandbox-platform-public-key.pem")),
         ];
         vars.extend(extra.iter().map(|(name, value)| (*name, (*value).to_owned())));
         vars
@@ -176,7 +176,7 @@ mod tests {
 
     #[test]
     fn key_files_are_read_into_zeroizing_strings_and_bounded() {
-        let path = format!("{MOCK_KEYS}/merchant_private_key.pem");
+        let path = format!("{FIXTURES}/sandbox-merchant-key.pem");
         let pem: Zeroizing<String> = read_key_file("WECHATPAY_MCH_KEY_PATH", &path).unwrap();
         assert!(pem.starts_with("-----BEGIN "));
         assert!(pem.capacity() <= pem.len() + 1, "read without growing");

@@ -53,7 +53,7 @@ impl<T: EncryptFields> EncryptFields for Box<T> {
 
 /// The types an `encrypt` field may have: [`Sensitive`], and an `Option` or `Vec` of it.
 #[diagnostic::on_unimplemented(
-    message = "`encrypt` needs a `wechatpay::Sensitive` field, not `{Self}`",
+    message = "`encrypt` needs a `wechatpay_apiv3::Sensitive` field, not `{Self}`",
     label = "make this `Sensitive` (or `Option<Sensitive>`, `Vec<Sensitive>`)",
     note = "a `Sensitive` value serializes only as its ciphertext and prints as `<redacted>`, so its plaintext cannot reach the wire, a log or a `serde_json::Value` by any route"
 )]
@@ -84,7 +84,7 @@ impl<T: EncryptValue> EncryptValue for Vec<T> {
 
 /// The types a `redact` field may have: [`Redacted`], and an `Option` or `Vec` of it.
 #[diagnostic::on_unimplemented(
-    message = "`redact` needs a `wechatpay::Redacted<_>` field, not `{Self}`",
+    message = "`redact` needs a `wechatpay_apiv3::Redacted<_>` field, not `{Self}`",
     label = "make this `Redacted<{Self}>`",
     note = "`Redacted` is serialized as the value inside but prints as `<redacted>` in any `Debug`, so the personal data cannot reach a log"
 )]

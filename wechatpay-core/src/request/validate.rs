@@ -160,7 +160,7 @@ impl<T: Validate + ?Sized> Validate for Box<T> {
 #[diagnostic::on_unimplemented(
     message = "`required` and `required_if` cannot check `{Self}`",
     label = "they check text (String, Sensitive, Redacted<String>), a Vec<_>, or an Option<_> of these",
-    note = "a number, a flag or an enum is never absent: remove the attribute; for an `Option` of a type of your own, implement `wechatpay::request::Present` for that type"
+    note = "a number, a flag or an enum is never absent: remove the attribute; for an `Option` of a type of your own, implement `wechatpay_apiv3::request::Present` for that type"
 )]
 pub trait Present {
     /// Whether the value counts as given.

@@ -10,7 +10,7 @@ use std::process::{Command, Output};
 use std::sync::OnceLock;
 
 use http::{HeaderMap, HeaderName, HeaderValue};
-use wechatpay_core::{CryptoError, NonceSource, headers};
+use wechatpay_apiv3_core::{CryptoError, NonceSource, headers};
 
 // ---------------------------------------------------------------------------------------------
 // Published vectors (see tests/fixtures/README.md)

@@ -3,12 +3,12 @@
 const _: () = {
     #[automatically_derived]
     #[diagnostic::do_not_recommend]
-    impl ::wechatpay::request::Validate for Seller {
-        fn validate_into(&self, __checker: &mut ::wechatpay::request::Checker<'_>) {
-            ::wechatpay::request::Checker::required(__checker, "uniscid", &self.uniscid);
-            ::wechatpay::request::Checker::uscc(__checker, "uniscid", &self.uniscid);
-            if ::wechatpay::request::Matches::matches(&IdType::IdCard, &self.id_type) {
-                ::wechatpay::request::Checker::required_if(
+    impl ::wechatpay_apiv3::request::Validate for Seller {
+        fn validate_into(&self, __checker: &mut ::wechatpay_apiv3::request::Checker<'_>) {
+            ::wechatpay_apiv3::request::Checker::required(__checker, "uniscid", &self.uniscid);
+            ::wechatpay_apiv3::request::Checker::uscc(__checker, "uniscid", &self.uniscid);
+            if ::wechatpay_apiv3::request::Matches::matches(&IdType::IdCard, &self.id_type) {
+                ::wechatpay_apiv3::request::Checker::required_if(
                     __checker,
                     "id_no",
                     &self.id_no,
@@ -16,21 +16,21 @@ const _: () = {
                     "IdType::IdCard",
                 );
             }
-            ::wechatpay::request::Checker::length(
+            ::wechatpay_apiv3::request::Checker::length(
                 __checker,
                 "id_no",
                 &self.id_no,
                 ::core::option::Option::None,
                 ::core::option::Option::Some(64usize),
             );
-            if ::wechatpay::request::Matches::matches(&IdType::IdCard, &self.id_type) {
-                ::wechatpay::request::Checker::resident_id(
+            if ::wechatpay_apiv3::request::Matches::matches(&IdType::IdCard, &self.id_type) {
+                ::wechatpay_apiv3::request::Checker::resident_id(
                     __checker,
                     "id_no",
                     &self.id_no,
                 );
             }
-            ::wechatpay::request::Checker::resident_id(
+            ::wechatpay_apiv3::request::Checker::resident_id(
                 __checker,
                 "legalId",
                 &self.legal_id,
@@ -39,22 +39,22 @@ const _: () = {
     }
     #[automatically_derived]
     #[diagnostic::do_not_recommend]
-    impl ::wechatpay::request::EncryptFields for Seller {
+    impl ::wechatpay_apiv3::request::EncryptFields for Seller {
         const HAS_ENCRYPTED_FIELDS: ::core::primitive::bool = true;
         fn encrypt_fields(
             &self,
-            __encryptor: &::wechatpay::request::__private::FieldEncryptor,
-        ) -> ::core::result::Result<Self, ::wechatpay::request::__private::CryptoError> {
+            __encryptor: &::wechatpay_apiv3::request::__private::FieldEncryptor,
+        ) -> ::core::result::Result<Self, ::wechatpay_apiv3::request::__private::CryptoError> {
             ::core::result::Result::Ok(Self {
                 uniscid: ::core::clone::Clone::clone(&self.uniscid),
-                id_type: ::wechatpay::request::__private::CopyField::<
+                id_type: ::wechatpay_apiv3::request::__private::CopyField::<
                     __WECHAT_FIELD_1_HOLDS_RECORDS,
                 >::copy(&self.id_type)?,
-                id_no: ::wechatpay::request::EncryptValue::encrypt_value(
+                id_no: ::wechatpay_apiv3::request::EncryptValue::encrypt_value(
                     &self.id_no,
                     __encryptor,
                 )?,
-                legal_id: ::wechatpay::request::__private::CopyField::<
+                legal_id: ::wechatpay_apiv3::request::__private::CopyField::<
                     __WECHAT_FIELD_3_HOLDS_RECORDS,
                 >::copy(&self.legal_id)?,
                 tags: ::core::clone::Clone::clone(&self.tags),
@@ -64,22 +64,22 @@ const _: () = {
     }
     #[automatically_derived]
     #[diagnostic::do_not_recommend]
-    impl ::wechatpay::request::Describe for Seller {
-        const FIELDS: &'static [::wechatpay::request::FieldInfo] = &[
-            ::wechatpay::request::FieldInfo {
+    impl ::wechatpay_apiv3::request::Describe for Seller {
+        const FIELDS: &'static [::wechatpay_apiv3::request::FieldInfo] = &[
+            ::wechatpay_apiv3::request::FieldInfo {
                 name: "uniscid",
-                place: ::wechatpay::request::Place::Body,
+                place: ::wechatpay_apiv3::request::Place::Body,
                 required: true,
                 encrypted: false,
                 redacted: false,
                 list: false,
-                rules: &[::wechatpay::request::Rule::Uscc],
+                rules: &[::wechatpay_apiv3::request::Rule::Uscc],
                 doc: "Unified social credit code (统一社会信用代码).",
                 nested: ::core::option::Option::None,
             },
-            ::wechatpay::request::FieldInfo {
+            ::wechatpay_apiv3::request::FieldInfo {
                 name: "id_type",
-                place: ::wechatpay::request::Place::Body,
+                place: ::wechatpay_apiv3::request::Place::Body,
                 required: false,
                 encrypted: false,
                 redacted: false,
@@ -88,45 +88,45 @@ const _: () = {
                 doc: "Kind of identity document.",
                 nested: ::core::option::Option::None,
             },
-            ::wechatpay::request::FieldInfo {
+            ::wechatpay_apiv3::request::FieldInfo {
                 name: "id_no",
-                place: ::wechatpay::request::Place::Body,
+                place: ::wechatpay_apiv3::request::Place::Body,
                 required: false,
                 encrypted: true,
                 redacted: false,
                 list: false,
                 rules: &[
-                    ::wechatpay::request::Rule::RequiredIf {
+                    ::wechatpay_apiv3::request::Rule::RequiredIf {
                         field: "id_type",
                         value: "IdType::IdCard",
                     },
-                    ::wechatpay::request::Rule::Length {
+                    ::wechatpay_apiv3::request::Rule::Length {
                         min: ::core::option::Option::None,
                         max: ::core::option::Option::Some(64usize),
                     },
-                    ::wechatpay::request::Rule::When {
+                    ::wechatpay_apiv3::request::Rule::When {
                         field: "id_type",
                         value: "IdType::IdCard",
-                        then: &::wechatpay::request::Rule::ResidentId,
+                        then: &::wechatpay_apiv3::request::Rule::ResidentId,
                     },
                 ],
                 doc: "Identity document number, encrypted.",
                 nested: ::core::option::Option::None,
             },
-            ::wechatpay::request::FieldInfo {
+            ::wechatpay_apiv3::request::FieldInfo {
                 name: "legalId",
-                place: ::wechatpay::request::Place::Body,
+                place: ::wechatpay_apiv3::request::Place::Body,
                 required: true,
                 encrypted: false,
                 redacted: false,
                 list: false,
-                rules: &[::wechatpay::request::Rule::ResidentId],
+                rules: &[::wechatpay_apiv3::request::Rule::ResidentId],
                 doc: "",
                 nested: ::core::option::Option::None,
             },
-            ::wechatpay::request::FieldInfo {
+            ::wechatpay_apiv3::request::FieldInfo {
                 name: "tags",
-                place: ::wechatpay::request::Place::Body,
+                place: ::wechatpay_apiv3::request::Place::Body,
                 required: false,
                 encrypted: false,
                 redacted: false,
@@ -139,21 +139,21 @@ const _: () = {
     }
     #[automatically_derived]
     #[diagnostic::do_not_recommend]
-    impl ::wechatpay::request::__private::HoldsRecords for Seller {}
+    impl ::wechatpay_apiv3::request::__private::HoldsRecords for Seller {}
     const __WECHAT_FIELD_1_IS_RECORD: ::core::primitive::bool = {
         #[allow(unused_imports)]
-        use ::wechatpay::request::__private::NotARecord as _;
-        ::wechatpay::request::__private::RecordProbe::<Option<IdType>>::IS_RECORD
+        use ::wechatpay_apiv3::request::__private::NotARecord as _;
+        ::wechatpay_apiv3::request::__private::RecordProbe::<Option<IdType>>::IS_RECORD
     };
     const __WECHAT_FIELD_1_HOLDS_RECORDS: ::core::primitive::bool = {
         #[allow(unused_imports)]
-        use ::wechatpay::request::__private::NotARecord as _;
-        ::wechatpay::request::__private::RecordProbe::<Option<IdType>>::IS_RECORD
-            || ::wechatpay::request::__private::RecordProbe::<
+        use ::wechatpay_apiv3::request::__private::NotARecord as _;
+        ::wechatpay_apiv3::request::__private::RecordProbe::<Option<IdType>>::IS_RECORD
+            || ::wechatpay_apiv3::request::__private::RecordProbe::<
                 Option<IdType>,
             >::HOLDS_RECORDS
-            || ::wechatpay::request::__private::RecordProbe::<IdType>::IS_RECORD
-            || ::wechatpay::request::__private::RecordProbe::<IdType>::HOLDS_RECORDS
+            || ::wechatpay_apiv3::request::__private::RecordProbe::<IdType>::IS_RECORD
+            || ::wechatpay_apiv3::request::__private::RecordProbe::<IdType>::HOLDS_RECORDS
     };
     const _: () = if __WECHAT_FIELD_1_IS_RECORD {
         ::core::panic!(
@@ -167,14 +167,14 @@ const _: () = {
     };
     const __WECHAT_FIELD_3_IS_RECORD: ::core::primitive::bool = {
         #[allow(unused_imports)]
-        use ::wechatpay::request::__private::NotARecord as _;
-        ::wechatpay::request::__private::RecordProbe::<Redacted<String>>::IS_RECORD
+        use ::wechatpay_apiv3::request::__private::NotARecord as _;
+        ::wechatpay_apiv3::request::__private::RecordProbe::<Redacted<String>>::IS_RECORD
     };
     const __WECHAT_FIELD_3_HOLDS_RECORDS: ::core::primitive::bool = {
         #[allow(unused_imports)]
-        use ::wechatpay::request::__private::NotARecord as _;
-        ::wechatpay::request::__private::RecordProbe::<Redacted<String>>::IS_RECORD
-            || ::wechatpay::request::__private::RecordProbe::<
+        use ::wechatpay_apiv3::request::__private::NotARecord as _;
+        ::wechatpay_apiv3::request::__private::RecordProbe::<Redacted<String>>::IS_RECORD
+            || ::wechatpay_apiv3::request::__private::RecordProbe::<
                 Redacted<String>,
             >::HOLDS_RECORDS
     };

@@ -3,10 +3,10 @@
 const _: () = {
     #[automatically_derived]
     #[diagnostic::do_not_recommend]
-    impl ::wechatpay::request::Validate for Qualification {
-        fn validate_into(&self, __checker: &mut ::wechatpay::request::Checker<'_>) {
-            ::wechatpay::request::Checker::required(__checker, "name", &self.name);
-            ::wechatpay::request::Checker::digits(
+    impl ::wechatpay_apiv3::request::Validate for Qualification {
+        fn validate_into(&self, __checker: &mut ::wechatpay_apiv3::request::Checker<'_>) {
+            ::wechatpay_apiv3::request::Checker::required(__checker, "name", &self.name);
+            ::wechatpay_apiv3::request::Checker::digits(
                 __checker,
                 "tel",
                 &self.tel,
@@ -16,18 +16,18 @@ const _: () = {
     }
     #[automatically_derived]
     #[diagnostic::do_not_recommend]
-    impl ::wechatpay::request::EncryptFields for Qualification {
+    impl ::wechatpay_apiv3::request::EncryptFields for Qualification {
         const HAS_ENCRYPTED_FIELDS: ::core::primitive::bool = true;
         fn encrypt_fields(
             &self,
-            __encryptor: &::wechatpay::request::__private::FieldEncryptor,
-        ) -> ::core::result::Result<Self, ::wechatpay::request::__private::CryptoError> {
+            __encryptor: &::wechatpay_apiv3::request::__private::FieldEncryptor,
+        ) -> ::core::result::Result<Self, ::wechatpay_apiv3::request::__private::CryptoError> {
             ::core::result::Result::Ok(Self {
-                name: ::wechatpay::request::EncryptValue::encrypt_value(
+                name: ::wechatpay_apiv3::request::EncryptValue::encrypt_value(
                     &self.name,
                     __encryptor,
                 )?,
-                tel: ::wechatpay::request::EncryptValue::encrypt_value(
+                tel: ::wechatpay_apiv3::request::EncryptValue::encrypt_value(
                     &self.tel,
                     __encryptor,
                 )?,
@@ -36,11 +36,11 @@ const _: () = {
     }
     #[automatically_derived]
     #[diagnostic::do_not_recommend]
-    impl ::wechatpay::request::Describe for Qualification {
-        const FIELDS: &'static [::wechatpay::request::FieldInfo] = &[
-            ::wechatpay::request::FieldInfo {
+    impl ::wechatpay_apiv3::request::Describe for Qualification {
+        const FIELDS: &'static [::wechatpay_apiv3::request::FieldInfo] = &[
+            ::wechatpay_apiv3::request::FieldInfo {
                 name: "name",
-                place: ::wechatpay::request::Place::Body,
+                place: ::wechatpay_apiv3::request::Place::Body,
                 required: true,
                 encrypted: true,
                 redacted: false,
@@ -49,15 +49,15 @@ const _: () = {
                 doc: "",
                 nested: ::core::option::Option::None,
             },
-            ::wechatpay::request::FieldInfo {
+            ::wechatpay_apiv3::request::FieldInfo {
                 name: "tel",
-                place: ::wechatpay::request::Place::Body,
+                place: ::wechatpay_apiv3::request::Place::Body,
                 required: false,
                 encrypted: true,
                 redacted: false,
                 list: false,
                 rules: &[
-                    ::wechatpay::request::Rule::Digits {
+                    ::wechatpay_apiv3::request::Rule::Digits {
                         counts: &[13usize, 14usize],
                     },
                 ],
@@ -68,5 +68,5 @@ const _: () = {
     }
     #[automatically_derived]
     #[diagnostic::do_not_recommend]
-    impl ::wechatpay::request::__private::HoldsRecords for Qualification {}
+    impl ::wechatpay_apiv3::request::__private::HoldsRecords for Qualification {}
 };

@@ -3,40 +3,40 @@
 const _: () = {
     #[automatically_derived]
     #[diagnostic::do_not_recommend]
-    impl ::wechatpay::request::Validate for Buyer {
-        fn validate_into(&self, __checker: &mut ::wechatpay::request::Checker<'_>) {
+    impl ::wechatpay_apiv3::request::Validate for Buyer {
+        fn validate_into(&self, __checker: &mut ::wechatpay_apiv3::request::Checker<'_>) {
             #[allow(unused_imports)]
-            use ::wechatpay::request::__private::{NeverAbsent as _, NotARecord as _};
-            ::wechatpay::request::__private::RecordProbe::<
+            use ::wechatpay_apiv3::request::__private::{NeverAbsent as _, NotARecord as _};
+            ::wechatpay_apiv3::request::__private::RecordProbe::<
                 Vec<Contact>,
             >::validate_into(
                 &self.contacts,
-                &mut ::wechatpay::request::Checker::field(__checker, "contacts"),
+                &mut ::wechatpay_apiv3::request::Checker::field(__checker, "contacts"),
             );
         }
     }
     #[automatically_derived]
     #[diagnostic::do_not_recommend]
-    impl ::wechatpay::request::EncryptFields for Buyer {
+    impl ::wechatpay_apiv3::request::EncryptFields for Buyer {
         const HAS_ENCRYPTED_FIELDS: ::core::primitive::bool = true;
         fn encrypt_fields(
             &self,
-            __encryptor: &::wechatpay::request::__private::FieldEncryptor,
-        ) -> ::core::result::Result<Self, ::wechatpay::request::__private::CryptoError> {
+            __encryptor: &::wechatpay_apiv3::request::__private::FieldEncryptor,
+        ) -> ::core::result::Result<Self, ::wechatpay_apiv3::request::__private::CryptoError> {
             #[allow(unused_imports)]
-            use ::wechatpay::request::__private::NotARecord as _;
+            use ::wechatpay_apiv3::request::__private::NotARecord as _;
             ::core::result::Result::Ok(Self {
-                tel: ::wechatpay::request::EncryptValue::encrypt_value(
+                tel: ::wechatpay_apiv3::request::EncryptValue::encrypt_value(
                     &self.tel,
                     __encryptor,
                 )?,
-                address: ::wechatpay::request::__private::CopyField::<
+                address: ::wechatpay_apiv3::request::__private::CopyField::<
                     __WECHAT_FIELD_1_HOLDS_RECORDS,
                 >::copy(&self.address)?,
-                contacts: ::wechatpay::request::__private::RecordProbe::<
+                contacts: ::wechatpay_apiv3::request::__private::RecordProbe::<
                     Vec<Contact>,
                 >::encrypt_fields(&self.contacts, __encryptor)?,
-                tags: ::wechatpay::request::__private::CopyField::<
+                tags: ::wechatpay_apiv3::request::__private::CopyField::<
                     __WECHAT_FIELD_3_HOLDS_RECORDS,
                 >::copy(&self.tags)?,
             })
@@ -44,11 +44,11 @@ const _: () = {
     }
     #[automatically_derived]
     #[diagnostic::do_not_recommend]
-    impl ::wechatpay::request::Describe for Buyer {
-        const FIELDS: &'static [::wechatpay::request::FieldInfo] = &[
-            ::wechatpay::request::FieldInfo {
+    impl ::wechatpay_apiv3::request::Describe for Buyer {
+        const FIELDS: &'static [::wechatpay_apiv3::request::FieldInfo] = &[
+            ::wechatpay_apiv3::request::FieldInfo {
                 name: "tel",
-                place: ::wechatpay::request::Place::Body,
+                place: ::wechatpay_apiv3::request::Place::Body,
                 required: true,
                 encrypted: true,
                 redacted: false,
@@ -57,9 +57,9 @@ const _: () = {
                 doc: "",
                 nested: ::core::option::Option::None,
             },
-            ::wechatpay::request::FieldInfo {
+            ::wechatpay_apiv3::request::FieldInfo {
                 name: "address",
-                place: ::wechatpay::request::Place::Body,
+                place: ::wechatpay_apiv3::request::Place::Body,
                 required: true,
                 encrypted: false,
                 redacted: true,
@@ -68,9 +68,9 @@ const _: () = {
                 doc: "",
                 nested: ::core::option::Option::None,
             },
-            ::wechatpay::request::FieldInfo {
+            ::wechatpay_apiv3::request::FieldInfo {
                 name: "contacts",
-                place: ::wechatpay::request::Place::Body,
+                place: ::wechatpay_apiv3::request::Place::Body,
                 required: true,
                 encrypted: false,
                 redacted: false,
@@ -79,13 +79,13 @@ const _: () = {
                 doc: "",
                 nested: ::core::option::Option::Some({
                     #[allow(unused_imports)]
-                    use ::wechatpay::request::__private::NotARecord as _;
-                    ::wechatpay::request::__private::RecordProbe::<Vec<Contact>>::FIELDS
+                    use ::wechatpay_apiv3::request::__private::NotARecord as _;
+                    ::wechatpay_apiv3::request::__private::RecordProbe::<Vec<Contact>>::FIELDS
                 }),
             },
-            ::wechatpay::request::FieldInfo {
+            ::wechatpay_apiv3::request::FieldInfo {
                 name: "tags",
-                place: ::wechatpay::request::Place::Body,
+                place: ::wechatpay_apiv3::request::Place::Body,
                 required: true,
                 encrypted: false,
                 redacted: false,
@@ -98,20 +98,20 @@ const _: () = {
     }
     #[automatically_derived]
     #[diagnostic::do_not_recommend]
-    impl ::wechatpay::request::__private::HoldsRecords for Buyer {}
-    const _: fn(&Redacted<String>) -> &dyn ::wechatpay::request::RedactValue = |value| {
+    impl ::wechatpay_apiv3::request::__private::HoldsRecords for Buyer {}
+    const _: fn(&Redacted<String>) -> &dyn ::wechatpay_apiv3::request::RedactValue = |value| {
         &*value
     };
     const __WECHAT_FIELD_1_IS_RECORD: ::core::primitive::bool = {
         #[allow(unused_imports)]
-        use ::wechatpay::request::__private::NotARecord as _;
-        ::wechatpay::request::__private::RecordProbe::<Redacted<String>>::IS_RECORD
+        use ::wechatpay_apiv3::request::__private::NotARecord as _;
+        ::wechatpay_apiv3::request::__private::RecordProbe::<Redacted<String>>::IS_RECORD
     };
     const __WECHAT_FIELD_1_HOLDS_RECORDS: ::core::primitive::bool = {
         #[allow(unused_imports)]
-        use ::wechatpay::request::__private::NotARecord as _;
-        ::wechatpay::request::__private::RecordProbe::<Redacted<String>>::IS_RECORD
-            || ::wechatpay::request::__private::RecordProbe::<
+        use ::wechatpay_apiv3::request::__private::NotARecord as _;
+        ::wechatpay_apiv3::request::__private::RecordProbe::<Redacted<String>>::IS_RECORD
+            || ::wechatpay_apiv3::request::__private::RecordProbe::<
                 Redacted<String>,
             >::HOLDS_RECORDS
     };
@@ -127,25 +127,25 @@ const _: () = {
     };
     const _: ::core::primitive::bool = <Vec<
         Contact,
-    > as ::wechatpay::request::EncryptFields>::HAS_ENCRYPTED_FIELDS;
+    > as ::wechatpay_apiv3::request::EncryptFields>::HAS_ENCRYPTED_FIELDS;
     const __WECHAT_FIELD_3_IS_RECORD: ::core::primitive::bool = {
         #[allow(unused_imports)]
-        use ::wechatpay::request::__private::NotARecord as _;
-        ::wechatpay::request::__private::RecordProbe::<
+        use ::wechatpay_apiv3::request::__private::NotARecord as _;
+        ::wechatpay_apiv3::request::__private::RecordProbe::<
             BTreeMap<String, (u32, Tag)>,
         >::IS_RECORD
     };
     const __WECHAT_FIELD_3_HOLDS_RECORDS: ::core::primitive::bool = {
         #[allow(unused_imports)]
-        use ::wechatpay::request::__private::NotARecord as _;
-        ::wechatpay::request::__private::RecordProbe::<
+        use ::wechatpay_apiv3::request::__private::NotARecord as _;
+        ::wechatpay_apiv3::request::__private::RecordProbe::<
             BTreeMap<String, (u32, Tag)>,
         >::IS_RECORD
-            || ::wechatpay::request::__private::RecordProbe::<
+            || ::wechatpay_apiv3::request::__private::RecordProbe::<
                 BTreeMap<String, (u32, Tag)>,
             >::HOLDS_RECORDS
-            || ::wechatpay::request::__private::RecordProbe::<Tag>::IS_RECORD
-            || ::wechatpay::request::__private::RecordProbe::<Tag>::HOLDS_RECORDS
+            || ::wechatpay_apiv3::request::__private::RecordProbe::<Tag>::IS_RECORD
+            || ::wechatpay_apiv3::request::__private::RecordProbe::<Tag>::HOLDS_RECORDS
     };
     const _: () = if __WECHAT_FIELD_3_IS_RECORD {
         ::core::panic!(

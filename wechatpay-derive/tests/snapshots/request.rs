@@ -3,75 +3,75 @@
 const _: () = {
     #[automatically_derived]
     #[diagnostic::do_not_recommend]
-    impl ::wechatpay::request::Validate for QualificationsSync {
-        fn validate_into(&self, __checker: &mut ::wechatpay::request::Checker<'_>) {
+    impl ::wechatpay_apiv3::request::Validate for QualificationsSync {
+        fn validate_into(&self, __checker: &mut ::wechatpay_apiv3::request::Checker<'_>) {
             #[allow(unused_imports)]
-            use ::wechatpay::request::__private::{NeverAbsent as _, NotARecord as _};
-            ::wechatpay::request::__private::PresenceProbe::<
+            use ::wechatpay_apiv3::request::__private::{NeverAbsent as _, NotARecord as _};
+            ::wechatpay_apiv3::request::__private::PresenceProbe::<
                 String,
             >::required(__checker, "sub_mchid", &self.sub_mchid);
-            ::wechatpay::request::Checker::digits(
+            ::wechatpay_apiv3::request::Checker::digits(
                 __checker,
                 "sub_mchid",
                 &self.sub_mchid,
                 &[8usize, 9usize, 10usize],
             );
-            ::wechatpay::request::Checker::one_of(
+            ::wechatpay_apiv3::request::Checker::one_of(
                 __checker,
                 "mode",
                 &self.mode,
                 &["0", "1"],
             );
-            ::wechatpay::request::Checker::required(__checker, "req_ssn", &self.req_ssn);
-            ::wechatpay::request::Checker::length(
+            ::wechatpay_apiv3::request::Checker::required(__checker, "req_ssn", &self.req_ssn);
+            ::wechatpay_apiv3::request::Checker::length(
                 __checker,
                 "req_ssn",
                 &self.req_ssn,
                 ::core::option::Option::None,
                 ::core::option::Option::Some(64usize),
             );
-            ::wechatpay::request::Checker::required(__checker, "certNo", &self.cert_no);
-            ::wechatpay::request::Checker::length(
+            ::wechatpay_apiv3::request::Checker::required(__checker, "certNo", &self.cert_no);
+            ::wechatpay_apiv3::request::Checker::length(
                 __checker,
                 "certNo",
                 &self.cert_no,
                 ::core::option::Option::Some(18usize),
                 ::core::option::Option::Some(18usize),
             );
-            ::wechatpay::request::Checker::required(__checker, "data", &self.data);
-            ::wechatpay::request::__private::RecordProbe::<
+            ::wechatpay_apiv3::request::Checker::required(__checker, "data", &self.data);
+            ::wechatpay_apiv3::request::__private::RecordProbe::<
                 Vec<Qualification>,
             >::validate_into(
                 &self.data,
-                &mut ::wechatpay::request::Checker::field(__checker, "data"),
+                &mut ::wechatpay_apiv3::request::Checker::field(__checker, "data"),
             );
-            let __rule: fn(&Self, &mut ::wechatpay::request::Checker<'_>) = rules::sync;
+            let __rule: fn(&Self, &mut ::wechatpay_apiv3::request::Checker<'_>) = rules::sync;
             __rule(self, __checker);
         }
     }
     #[automatically_derived]
     #[diagnostic::do_not_recommend]
-    impl ::wechatpay::request::EncryptFields for QualificationsSync {
+    impl ::wechatpay_apiv3::request::EncryptFields for QualificationsSync {
         const HAS_ENCRYPTED_FIELDS: ::core::primitive::bool = true;
         fn encrypt_fields(
             &self,
-            __encryptor: &::wechatpay::request::__private::FieldEncryptor,
-        ) -> ::core::result::Result<Self, ::wechatpay::request::__private::CryptoError> {
+            __encryptor: &::wechatpay_apiv3::request::__private::FieldEncryptor,
+        ) -> ::core::result::Result<Self, ::wechatpay_apiv3::request::__private::CryptoError> {
             #[allow(unused_imports)]
-            use ::wechatpay::request::__private::NotARecord as _;
+            use ::wechatpay_apiv3::request::__private::NotARecord as _;
             ::core::result::Result::Ok(Self {
                 sub_mchid: ::core::clone::Clone::clone(&self.sub_mchid),
                 mode: ::core::clone::Clone::clone(&self.mode),
                 req_ssn: ::core::clone::Clone::clone(&self.req_ssn),
-                cert_no: ::wechatpay::request::EncryptValue::encrypt_value(
+                cert_no: ::wechatpay_apiv3::request::EncryptValue::encrypt_value(
                     &self.cert_no,
                     __encryptor,
                 )?,
-                data: ::wechatpay::request::__private::RecordProbe::<
+                data: ::wechatpay_apiv3::request::__private::RecordProbe::<
                     Vec<Qualification>,
                 >::encrypt_fields(&self.data, __encryptor)?,
                 amount: ::core::clone::Clone::clone(&self.amount),
-                status: ::wechatpay::request::__private::CopyField::<
+                status: ::wechatpay_apiv3::request::__private::CopyField::<
                     __WECHAT_FIELD_6_HOLDS_RECORDS,
                 >::copy(&self.status)?,
             })
@@ -79,47 +79,47 @@ const _: () = {
     }
     #[automatically_derived]
     #[diagnostic::do_not_recommend]
-    impl ::wechatpay::request::Describe for QualificationsSync {
-        const FIELDS: &'static [::wechatpay::request::FieldInfo] = &[
-            ::wechatpay::request::FieldInfo {
+    impl ::wechatpay_apiv3::request::Describe for QualificationsSync {
+        const FIELDS: &'static [::wechatpay_apiv3::request::FieldInfo] = &[
+            ::wechatpay_apiv3::request::FieldInfo {
                 name: "sub_mchid",
-                place: ::wechatpay::request::Place::Path,
+                place: ::wechatpay_apiv3::request::Place::Path,
                 required: true,
                 encrypted: false,
                 redacted: false,
                 list: false,
                 rules: &[
-                    ::wechatpay::request::Rule::Digits {
+                    ::wechatpay_apiv3::request::Rule::Digits {
                         counts: &[8usize, 9usize, 10usize],
                     },
                 ],
                 doc: "",
                 nested: ::core::option::Option::None,
             },
-            ::wechatpay::request::FieldInfo {
+            ::wechatpay_apiv3::request::FieldInfo {
                 name: "mode",
-                place: ::wechatpay::request::Place::Query,
+                place: ::wechatpay_apiv3::request::Place::Query,
                 required: false,
                 encrypted: false,
                 redacted: false,
                 list: false,
                 rules: &[
-                    ::wechatpay::request::Rule::OneOf {
+                    ::wechatpay_apiv3::request::Rule::OneOf {
                         allowed: &["0", "1"],
                     },
                 ],
                 doc: "",
                 nested: ::core::option::Option::None,
             },
-            ::wechatpay::request::FieldInfo {
+            ::wechatpay_apiv3::request::FieldInfo {
                 name: "req_ssn",
-                place: ::wechatpay::request::Place::Body,
+                place: ::wechatpay_apiv3::request::Place::Body,
                 required: true,
                 encrypted: false,
                 redacted: false,
                 list: false,
                 rules: &[
-                    ::wechatpay::request::Rule::Length {
+                    ::wechatpay_apiv3::request::Rule::Length {
                         min: ::core::option::Option::None,
                         max: ::core::option::Option::Some(64usize),
                     },
@@ -127,15 +127,15 @@ const _: () = {
                 doc: "Request serial number (请求流水号).",
                 nested: ::core::option::Option::None,
             },
-            ::wechatpay::request::FieldInfo {
+            ::wechatpay_apiv3::request::FieldInfo {
                 name: "certNo",
-                place: ::wechatpay::request::Place::Body,
+                place: ::wechatpay_apiv3::request::Place::Body,
                 required: true,
                 encrypted: true,
                 redacted: false,
                 list: false,
                 rules: &[
-                    ::wechatpay::request::Rule::Length {
+                    ::wechatpay_apiv3::request::Rule::Length {
                         min: ::core::option::Option::Some(18usize),
                         max: ::core::option::Option::Some(18usize),
                     },
@@ -143,9 +143,9 @@ const _: () = {
                 doc: "",
                 nested: ::core::option::Option::None,
             },
-            ::wechatpay::request::FieldInfo {
+            ::wechatpay_apiv3::request::FieldInfo {
                 name: "data",
-                place: ::wechatpay::request::Place::Body,
+                place: ::wechatpay_apiv3::request::Place::Body,
                 required: true,
                 encrypted: false,
                 redacted: false,
@@ -154,15 +154,15 @@ const _: () = {
                 doc: "",
                 nested: ::core::option::Option::Some({
                     #[allow(unused_imports)]
-                    use ::wechatpay::request::__private::NotARecord as _;
-                    ::wechatpay::request::__private::RecordProbe::<
+                    use ::wechatpay_apiv3::request::__private::NotARecord as _;
+                    ::wechatpay_apiv3::request::__private::RecordProbe::<
                         Vec<Qualification>,
                     >::FIELDS
                 }),
             },
-            ::wechatpay::request::FieldInfo {
+            ::wechatpay_apiv3::request::FieldInfo {
                 name: "amount",
-                place: ::wechatpay::request::Place::Body,
+                place: ::wechatpay_apiv3::request::Place::Body,
                 required: true,
                 encrypted: false,
                 redacted: false,
@@ -171,9 +171,9 @@ const _: () = {
                 doc: "",
                 nested: ::core::option::Option::None,
             },
-            ::wechatpay::request::FieldInfo {
+            ::wechatpay_apiv3::request::FieldInfo {
                 name: "status",
-                place: ::wechatpay::request::Place::Body,
+                place: ::wechatpay_apiv3::request::Place::Body,
                 required: true,
                 encrypted: false,
                 redacted: false,
@@ -186,13 +186,13 @@ const _: () = {
     }
     #[automatically_derived]
     #[diagnostic::do_not_recommend]
-    impl ::wechatpay::request::__private::HoldsRecords for QualificationsSync {}
+    impl ::wechatpay_apiv3::request::__private::HoldsRecords for QualificationsSync {}
     #[automatically_derived]
     #[diagnostic::do_not_recommend]
-    impl ::wechatpay::request::WechatRequest for QualificationsSync {
+    impl ::wechatpay_apiv3::request::WechatRequest for QualificationsSync {
         type Response = SyncReply;
         const DOC: &'static ::core::primitive::str = "Reports qualifications (核销资格).";
-        const METHOD: ::wechatpay::request::Method = ::wechatpay::request::Method::Post;
+        const METHOD: ::wechatpay_apiv3::request::Method = ::wechatpay_apiv3::request::Method::Post;
         const PATH: &'static ::core::primitive::str = "/v3/gov/subsidy/{sub_mchid}/qualifications";
         const QUERY: &'static [&'static ::core::primitive::str] = &["mode"];
         const IDEMPOTENT: ::core::primitive::bool = false;
@@ -202,17 +202,17 @@ const _: () = {
     }
     const _: ::core::primitive::bool = <Vec<
         Qualification,
-    > as ::wechatpay::request::EncryptFields>::HAS_ENCRYPTED_FIELDS;
+    > as ::wechatpay_apiv3::request::EncryptFields>::HAS_ENCRYPTED_FIELDS;
     const __WECHAT_FIELD_6_IS_RECORD: ::core::primitive::bool = {
         #[allow(unused_imports)]
-        use ::wechatpay::request::__private::NotARecord as _;
-        ::wechatpay::request::__private::RecordProbe::<Status>::IS_RECORD
+        use ::wechatpay_apiv3::request::__private::NotARecord as _;
+        ::wechatpay_apiv3::request::__private::RecordProbe::<Status>::IS_RECORD
     };
     const __WECHAT_FIELD_6_HOLDS_RECORDS: ::core::primitive::bool = {
         #[allow(unused_imports)]
-        use ::wechatpay::request::__private::NotARecord as _;
-        ::wechatpay::request::__private::RecordProbe::<Status>::IS_RECORD
-            || ::wechatpay::request::__private::RecordProbe::<Status>::HOLDS_RECORDS
+        use ::wechatpay_apiv3::request::__private::NotARecord as _;
+        ::wechatpay_apiv3::request::__private::RecordProbe::<Status>::IS_RECORD
+            || ::wechatpay_apiv3::request::__private::RecordProbe::<Status>::HOLDS_RECORDS
     };
     const _: () = if __WECHAT_FIELD_6_IS_RECORD {
         ::core::panic!(

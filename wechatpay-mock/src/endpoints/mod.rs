@@ -25,7 +25,7 @@ use std::cmp::Ordering;
 use std::fmt;
 
 use serde_json::{Map, Value};
-use wechatpay_core::{CryptoError, MerchantPrivateKey};
+use wechatpay_apiv3_core::{CryptoError, MerchantPrivateKey};
 
 use crate::certificates::MockCertificate;
 use crate::json::{self, JsonError, is_plain_name};

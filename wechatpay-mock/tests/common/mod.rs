@@ -1,13 +1,13 @@
-//! Hand-built requests for the sandbox's own tests: signed with wechatpay-core's `Signer`,
+//! Hand-built requests for the sandbox's own tests: signed with wechatpay-apiv3-core's `Signer`,
 //! encrypted with its `FieldEncryptor`, sent with a plain-HTTP reqwest client.
 
 #![allow(dead_code)]
 
 use reqwest::header::HeaderMap;
 use serde_json::{Value, json};
-use wechatpay_core::request::encode_component;
-use wechatpay_core::{FieldEncryptor, MerchantPrivateKey, MerchantSerial, Signer};
-use wechatpay_mock::{Endpoint, FieldType, Location, Sandbox, demo};
+use wechatpay_apiv3_core::request::encode_component;
+use wechatpay_apiv3_core::{FieldEncryptor, MerchantPrivateKey, MerchantSerial, Signer};
+use wechatpay_apiv3_mock::{Endpoint, FieldType, Location, Sandbox, demo};
 
 pub const SYNC: &str = "/v3/gov/subsidy/zhejiang/qualifications/sync";
 pub const QUALIFICATION: &str = "/v3/gov/subsidy/qualification";
@@ -256,7 +256,7 @@ impl Answer {
     }
 
     /// Verifies the answer's signature with the sandbox's public key.
-    pub fn verify(&self, sandbox: &Sandbox) -> Result<(), wechatpay_core::VerifyError> {
+    pub fn verify(&self, sandbox: &Sandbox) -> Result<(), wechatpay_apiv3_core::VerifyError> {
         sandbox.wechatpay_keys().verify(&self.headers, &self.body)
     }
 

@@ -82,8 +82,8 @@ mod tests {
 
     #[test]
     fn the_query_carries_numbers_enums_and_percent_encoded_ciphertext() {
-        let keys =
-            WechatPayKeys::new().with_public_key(wechatpay_mock::demo::wechatpay_public_key());
+        let keys = WechatPayKeys::new()
+            .with_public_key(wechatpay_apiv3_mock::demo::wechatpay_public_key());
         let prepared = request().prepare(&keys).unwrap();
         assert!(prepared.body.is_empty() && prepared.idempotent);
         let query = prepared.target.strip_prefix("/v3/gov/subsidy/qualification?").unwrap();
