@@ -1,5 +1,5 @@
-//! Sensitive-field encryption: which key `WechatPayKeys::encryptor()` picks, and ciphertexts that
-//! the merchant key and openssl decrypt.
+//! Sensitive-field encryption: which key `WechatPayKeys::encryptor()` picks, ciphertexts that
+//! the merchant key and openssl decrypt, and batches encrypted on every core.
 
 mod support;
 
@@ -10,9 +10,10 @@ use support::{
     GO_CERT_NOT_AFTER, GO_CERT_NOT_BEFORE, GO_CERT_PEM, GO_CERT_SERIAL, GO_KEY_PEM, go_key_pair,
     rsa_2048, rsa_2048_other,
 };
+use wechatpay_apiv3_core::request::{Checker, EncryptFields, EncryptValue};
 use wechatpay_apiv3_core::{
-    CryptoError, MerchantPrivateKey, PlatformCertificate, RsaPublicKey, WechatPayKeys,
-    WechatPayPublicKey,
+    CryptoError, FieldEncryptor, MerchantPrivateKey, PlatformCertificate, RsaPublicKey, Sensitive,
+    Validate, WechatPayKeys, WechatPayPublicKey,
 };
 
 const PUB_KEY_ID: &str = "PUB_KEY_ID_0114232134912410000000000000";
@@ -227,4 +228,113 @@ fn the_merchant_key_refuses_what_it_cannot_decrypt() {
         merchant_side.decrypt_field(&ciphertext).unwrap_err(),
         CryptoError::NotUtf8 { what: "field" }
     );
+}
+
+/// A record as `#[derive(WechatRecord)]` writes it (the derive is the facade's): two encrypted
+/// fields, a plain one and a nested batch.
+struct Person {
+    position: usize,
+    cert_no: Sensitive,
+    tel: Option<Sensitive>,
+    children: Vec<Child>,
+}
+
+struct Child {
+    name: Sensitive,
+}
+
+impl Validate for Person {
+    fn validate_into(&self, _: &mut Checker<'_>) {}
+}
+
+impl EncryptFields for Person {
+    const HAS_ENCRYPTED_FIELDS: bool = true;
+
+    fn encrypt_fields(&self, encryptor: &FieldEncryptor) -> Result<Self, CryptoError> {
+        Ok(Person {
+            position: self.position,
+            cert_no: self.cert_no.encrypt_value(encryptor)?,
+            tel: self.tel.encrypt_value(encryptor)?,
+            children: self.children.encrypt_fields(encryptor)?,
+        })
+    }
+}
+
+impl Validate for Child {
+    fn validate_into(&self, _: &mut Checker<'_>) {}
+}
+
+impl EncryptFields for Child {
+    const HAS_ENCRYPTED_FIELDS: bool = true;
+
+    fn encrypt_fields(&self, encryptor: &FieldEncryptor) -> Result<Self, CryptoError> {
+        Ok(Child { name: self.name.encrypt_value(encryptor)? })
+    }
+}
+
+/// 64 people with distinct plaintexts (a batch long enough for every core); every 16th has a
+/// batch of 17 children of its own, long enough too, but nested.
+fn people() -> Vec<Person> {
+    (0..64)
+        .map(|i| Person {
+            position: i,
+            cert_no: format!("33010219900101{i:04}").into(),
+            tel: (i % 2 == 0).then(|| format!("1380013{i:04}").into()),
+            children: (0..if i % 16 == 0 { 17 } else { 0 })
+                .map(|c| Child { name: format!("child {c} of {i}").into() })
+                .collect(),
+        })
+        .collect()
+}
+
+fn batch_encryptor() -> FieldEncryptor {
+    WechatPayKeys::new()
+        .with_public_key(public_key(PUB_KEY_ID, &rsa_2048().public_pem))
+        .encryptor()
+        .unwrap()
+}
+
+#[test]
+fn a_large_batch_is_encrypted_with_every_field_of_every_record_in_its_place() {
+    let merchant_side = MerchantPrivateKey::from_pem(&rsa_2048().private_pem).unwrap();
+    let open = |sealed: &Sensitive| merchant_side.decrypt_field(sealed.expose()).unwrap();
+    let people = people();
+    let sealed = people.encrypt_fields(&batch_encryptor()).unwrap();
+    assert_eq!(sealed.len(), people.len());
+    for (person, sealed) in people.iter().zip(&sealed) {
+        assert_eq!(sealed.position, person.position);
+        assert_ne!(sealed.cert_no.expose(), person.cert_no.expose(), "sealed");
+        assert_eq!(open(&sealed.cert_no), person.cert_no.expose(), "#{}", person.position);
+        assert_eq!(
+            sealed.tel.as_ref().map(open).as_deref(),
+            person.tel.as_ref().map(Sensitive::expose)
+        );
+        let names: Vec<String> = sealed.children.iter().map(|child| open(&child.name)).collect();
+        let expected: Vec<&str> = person.children.iter().map(|child| child.name.expose()).collect();
+        assert_eq!(names, expected, "#{}", person.position);
+    }
+}
+
+#[test]
+fn a_large_batch_fails_with_the_error_the_sequential_path_returns() {
+    let encryptor = batch_encryptor();
+    // Too long at these positions (of 64), each by one more byte, so the error tells which one
+    // was returned: in both halves, in the last half only, the very last.
+    let cases: [&[usize]; 3] = [&[10, 50], &[50, 60, 63], &[63]];
+    for failing in cases {
+        let mut people = people();
+        for (n, &at) in failing.iter().enumerate() {
+            people[at].cert_no = "a".repeat(215 + n).into();
+        }
+        let sequential = people.iter().find_map(|person| person.encrypt_fields(&encryptor).err());
+        let expected = CryptoError::PlaintextTooLong { len: 215, max: 214 };
+        assert_eq!(sequential.as_ref(), Some(&expected));
+        assert_eq!(people.encrypt_fields(&encryptor).err(), Some(expected), "{failing:?}");
+    }
+    // In the nested batches of #16 and #48.
+    let mut people = people();
+    people[48].children[3].name = "a".repeat(300).into();
+    people[16].children[16].name = "张".repeat(72).into();
+    let expected = CryptoError::PlaintextTooLong { len: 216, max: 214 };
+    assert_eq!(people.encrypt_fields(&encryptor).err(), Some(expected));
 }

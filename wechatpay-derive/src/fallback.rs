@@ -45,10 +45,11 @@ pub fn expand(input: &DeriveInput, kind: Kind, error: syn::Error) -> TokenStream
             }
             None => (quote!(Get), String::new()),
         };
-        // A generic type's `Serialize` impl has bounds of its own; state it rather than guess them.
+        // A generic type's `Serialize` impl has bounds of its own; state it rather than guess them
+        // (and `EncryptFields`'s `Send + Sync`, as on its stub below).
         let serialize = (!input.generics.params.is_empty()).then(|| {
             let predicates = where_clause.map(|clause| &clause.predicates);
-            quote!(where Self: #private::serde::Serialize, #predicates)
+            quote!(where Self: #private::serde::Serialize + ::core::marker::Send + ::core::marker::Sync, #predicates)
         });
         let where_clause = if serialize.is_some() { None } else { where_clause };
         quote! {
@@ -63,6 +64,14 @@ pub fn expand(input: &DeriveInput, kind: Kind, error: syn::Error) -> TokenStream
             }
         }
     });
+    // `EncryptFields` requires `Send + Sync`, which a generic type has only for some parameters:
+    // state it rather than report it on top of the error.
+    let encrypt_where = if input.generics.params.is_empty() {
+        quote!(#where_clause)
+    } else {
+        let predicates = where_clause.map(|clause| &clause.predicates);
+        quote!(where Self: ::core::marker::Send + ::core::marker::Sync, #predicates)
+    };
     quote! {
         #errors
         #[doc(hidden)]
@@ -73,7 +82,7 @@ pub fn expand(input: &DeriveInput, kind: Kind, error: syn::Error) -> TokenStream
                 fn validate_into(&self, _: &mut #krate::request::Checker<'_>) {}
             }
             #[automatically_derived]
-            impl #impl_generics #krate::request::EncryptFields for #ident #ty_generics #where_clause {
+            impl #impl_generics #krate::request::EncryptFields for #ident #ty_generics #encrypt_where {
                 const HAS_ENCRYPTED_FIELDS: ::core::primitive::bool = false;
 
                 fn encrypt_fields(

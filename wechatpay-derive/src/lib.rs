@@ -37,7 +37,7 @@ use crate::ast::Kind;
 ///
 /// Implements `Validate`, `EncryptFields` and `WechatRequest` (all in `wechatpay_apiv3::request`), so
 /// that `prepare` (and the client's `send`) can validate → encrypt → serialize → sign. The struct
-/// must also derive `serde::Serialize`.
+/// must also derive `serde::Serialize`, and be `Send + Sync` like a record.
 ///
 /// ```
 /// use serde::{Deserialize, Serialize};
@@ -188,7 +188,8 @@ pub fn derive_wechat_request(input: TokenStream) -> TokenStream {
 ///
 /// Implements `Validate` and `EncryptFields` (in `wechatpay_apiv3::request`). A record has no method,
 /// path, query or response; `validate_with` and `crate` are accepted as on
-/// [`WechatRequest`](derive@WechatRequest).
+/// [`WechatRequest`](derive@WechatRequest). A record is `Send + Sync` (its fields are plain data),
+/// since a long `Vec` of records is encrypted on every core.
 ///
 /// ```
 /// use serde::Serialize;
