@@ -14,7 +14,7 @@ use super::endpoint::Report;
 use super::input::Line;
 use super::journal::{Counts, Entry, Journal, JournalError, Run, State};
 use super::pace::{Pace, published_rate_limit, valid_rate};
-use super::verdict::{Verdict, judge, mask};
+use super::verdict::{Verdict, all, judge, mask};
 use crate::{Client, Error, Prepared, Validate, WechatPayKeys};
 
 /// How a run sends.
@@ -304,12 +304,7 @@ impl<E: Report> Sending<'_, E> {
             }
             Err(error) => {
                 let reason = mask::<E>(&error.to_string(), &records);
-                let failed = records
-                    .iter()
-                    .map(|(line, record)| {
-                        Entry::new(*line, E::key(record), State::Failed).because(&*reason)
-                    })
-                    .collect();
+                let failed = all::<E>(&records, State::Failed, &reason);
                 return self.settle(failed);
             }
         };
@@ -327,12 +322,7 @@ impl<E: Report> Sending<'_, E> {
             return Ok(());
         }
         self.pace.wait().await;
-        let marks: Vec<Entry> = records
-            .iter()
-            .map(|(line, record)| {
-                Entry::new(*line, E::key(record), State::InFlight).because(&*serial)
-            })
-            .collect();
+        let marks: Vec<Entry> = all::<E>(&records, State::InFlight, &serial);
         self.journal.put(&marks)?;
         self.summary.requests += 1;
         let client = self.client.clone();
@@ -362,12 +352,7 @@ impl<E: Report> Sending<'_, E> {
                     self.pace.back_off(Duration::from_secs(1));
                 }
                 self.setbacks += 1;
-                let entries: Vec<Entry> = records
-                    .iter()
-                    .map(|(line, record)| {
-                        Entry::new(*line, E::key(record), State::Pending).because(&*reason)
-                    })
-                    .collect();
+                let entries: Vec<Entry> = all::<E>(&records, State::Pending, &reason);
                 self.journal.put(&entries)?;
                 self.again.extend(records);
                 if self.setbacks >= self.options.setbacks {
@@ -378,12 +363,7 @@ impl<E: Report> Sending<'_, E> {
                 }
             }
             Verdict::Stop(reason) => {
-                let entries: Vec<Entry> = records
-                    .iter()
-                    .map(|(line, record)| {
-                        Entry::new(*line, E::key(record), State::Pending).because(&*reason)
-                    })
-                    .collect();
+                let entries: Vec<Entry> = all::<E>(&records, State::Pending, &reason);
                 self.journal.put(&entries)?;
                 self.halt(reason)?;
             }

@@ -133,7 +133,11 @@ fn data_index(text: &str) -> Option<usize> {
 }
 
 /// Every record in `state` with `reason`.
-fn all<E: Report>(records: &[(u64, E::Record)], state: State, reason: &str) -> Vec<Entry> {
+pub(crate) fn all<E: Report>(
+    records: &[(u64, E::Record)],
+    state: State,
+    reason: &str,
+) -> Vec<Entry> {
     records
         .iter()
         .map(|(line, record)| Entry::new(*line, E::key(record), state).because(reason))
