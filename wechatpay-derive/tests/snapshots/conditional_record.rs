@@ -4,10 +4,24 @@ const _: () = {
     #[automatically_derived]
     #[diagnostic::do_not_recommend]
     impl ::wechatpay_apiv3::request::Validate for Seller {
-        fn validate_into(&self, __checker: &mut ::wechatpay_apiv3::request::Checker<'_>) {
-            ::wechatpay_apiv3::request::Checker::required(__checker, "uniscid", &self.uniscid);
-            ::wechatpay_apiv3::request::Checker::uscc(__checker, "uniscid", &self.uniscid);
-            if ::wechatpay_apiv3::request::Matches::matches(&IdType::IdCard, &self.id_type) {
+        fn validate_into(
+            &self,
+            __checker: &mut ::wechatpay_apiv3::request::Checker<'_>,
+        ) {
+            ::wechatpay_apiv3::request::Checker::required(
+                __checker,
+                "uniscid",
+                &self.uniscid,
+            );
+            ::wechatpay_apiv3::request::Checker::uscc(
+                __checker,
+                "uniscid",
+                &self.uniscid,
+            );
+            if ::wechatpay_apiv3::request::Matches::matches(
+                &IdType::IdCard,
+                &self.id_type,
+            ) {
                 ::wechatpay_apiv3::request::Checker::required_if(
                     __checker,
                     "id_no",
@@ -23,7 +37,10 @@ const _: () = {
                 ::core::option::Option::None,
                 ::core::option::Option::Some(64usize),
             );
-            if ::wechatpay_apiv3::request::Matches::matches(&IdType::IdCard, &self.id_type) {
+            if ::wechatpay_apiv3::request::Matches::matches(
+                &IdType::IdCard,
+                &self.id_type,
+            ) {
                 ::wechatpay_apiv3::request::Checker::resident_id(
                     __checker,
                     "id_no",
@@ -44,7 +61,10 @@ const _: () = {
         fn encrypt_fields(
             &self,
             __encryptor: &::wechatpay_apiv3::request::__private::FieldEncryptor,
-        ) -> ::core::result::Result<Self, ::wechatpay_apiv3::request::__private::CryptoError> {
+        ) -> ::core::result::Result<
+            Self,
+            ::wechatpay_apiv3::request::__private::CryptoError,
+        > {
             ::core::result::Result::Ok(Self {
                 uniscid: ::core::clone::Clone::clone(&self.uniscid),
                 id_type: ::wechatpay_apiv3::request::__private::CopyField::<
@@ -153,7 +173,9 @@ const _: () = {
                 Option<IdType>,
             >::HOLDS_RECORDS
             || ::wechatpay_apiv3::request::__private::RecordProbe::<IdType>::IS_RECORD
-            || ::wechatpay_apiv3::request::__private::RecordProbe::<IdType>::HOLDS_RECORDS
+            || ::wechatpay_apiv3::request::__private::RecordProbe::<
+                IdType,
+            >::HOLDS_RECORDS
     };
     const _: () = if __WECHAT_FIELD_1_IS_RECORD {
         ::core::panic!(

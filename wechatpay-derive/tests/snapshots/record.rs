@@ -4,7 +4,10 @@ const _: () = {
     #[automatically_derived]
     #[diagnostic::do_not_recommend]
     impl ::wechatpay_apiv3::request::Validate for Qualification {
-        fn validate_into(&self, __checker: &mut ::wechatpay_apiv3::request::Checker<'_>) {
+        fn validate_into(
+            &self,
+            __checker: &mut ::wechatpay_apiv3::request::Checker<'_>,
+        ) {
             ::wechatpay_apiv3::request::Checker::required(__checker, "name", &self.name);
             ::wechatpay_apiv3::request::Checker::digits(
                 __checker,
@@ -21,7 +24,10 @@ const _: () = {
         fn encrypt_fields(
             &self,
             __encryptor: &::wechatpay_apiv3::request::__private::FieldEncryptor,
-        ) -> ::core::result::Result<Self, ::wechatpay_apiv3::request::__private::CryptoError> {
+        ) -> ::core::result::Result<
+            Self,
+            ::wechatpay_apiv3::request::__private::CryptoError,
+        > {
             ::core::result::Result::Ok(Self {
                 name: ::wechatpay_apiv3::request::EncryptValue::encrypt_value(
                     &self.name,

@@ -4,9 +4,14 @@ const _: () = {
     #[automatically_derived]
     #[diagnostic::do_not_recommend]
     impl ::wechatpay_apiv3::request::Validate for Buyer {
-        fn validate_into(&self, __checker: &mut ::wechatpay_apiv3::request::Checker<'_>) {
+        fn validate_into(
+            &self,
+            __checker: &mut ::wechatpay_apiv3::request::Checker<'_>,
+        ) {
             #[allow(unused_imports)]
-            use ::wechatpay_apiv3::request::__private::{NeverAbsent as _, NotARecord as _};
+            use ::wechatpay_apiv3::request::__private::{
+                NeverAbsent as _, NotARecord as _,
+            };
             ::wechatpay_apiv3::request::__private::RecordProbe::<
                 Vec<Contact>,
             >::validate_into(
@@ -22,7 +27,10 @@ const _: () = {
         fn encrypt_fields(
             &self,
             __encryptor: &::wechatpay_apiv3::request::__private::FieldEncryptor,
-        ) -> ::core::result::Result<Self, ::wechatpay_apiv3::request::__private::CryptoError> {
+        ) -> ::core::result::Result<
+            Self,
+            ::wechatpay_apiv3::request::__private::CryptoError,
+        > {
             #[allow(unused_imports)]
             use ::wechatpay_apiv3::request::__private::NotARecord as _;
             ::core::result::Result::Ok(Self {
@@ -80,7 +88,9 @@ const _: () = {
                 nested: ::core::option::Option::Some({
                     #[allow(unused_imports)]
                     use ::wechatpay_apiv3::request::__private::NotARecord as _;
-                    ::wechatpay_apiv3::request::__private::RecordProbe::<Vec<Contact>>::FIELDS
+                    ::wechatpay_apiv3::request::__private::RecordProbe::<
+                        Vec<Contact>,
+                    >::FIELDS
                 }),
             },
             ::wechatpay_apiv3::request::FieldInfo {
@@ -99,9 +109,9 @@ const _: () = {
     #[automatically_derived]
     #[diagnostic::do_not_recommend]
     impl ::wechatpay_apiv3::request::__private::HoldsRecords for Buyer {}
-    const _: fn(&Redacted<String>) -> &dyn ::wechatpay_apiv3::request::RedactValue = |value| {
-        &*value
-    };
+    const _: fn(&Redacted<String>) -> &dyn ::wechatpay_apiv3::request::RedactValue = |
+        value|
+    &*value;
     const __WECHAT_FIELD_1_IS_RECORD: ::core::primitive::bool = {
         #[allow(unused_imports)]
         use ::wechatpay_apiv3::request::__private::NotARecord as _;

@@ -4,9 +4,14 @@ const _: () = {
     #[automatically_derived]
     #[diagnostic::do_not_recommend]
     impl ::wechatpay_apiv3::request::Validate for QualificationsSync {
-        fn validate_into(&self, __checker: &mut ::wechatpay_apiv3::request::Checker<'_>) {
+        fn validate_into(
+            &self,
+            __checker: &mut ::wechatpay_apiv3::request::Checker<'_>,
+        ) {
             #[allow(unused_imports)]
-            use ::wechatpay_apiv3::request::__private::{NeverAbsent as _, NotARecord as _};
+            use ::wechatpay_apiv3::request::__private::{
+                NeverAbsent as _, NotARecord as _,
+            };
             ::wechatpay_apiv3::request::__private::PresenceProbe::<
                 String,
             >::required(__checker, "sub_mchid", &self.sub_mchid);
@@ -22,7 +27,11 @@ const _: () = {
                 &self.mode,
                 &["0", "1"],
             );
-            ::wechatpay_apiv3::request::Checker::required(__checker, "req_ssn", &self.req_ssn);
+            ::wechatpay_apiv3::request::Checker::required(
+                __checker,
+                "req_ssn",
+                &self.req_ssn,
+            );
             ::wechatpay_apiv3::request::Checker::length(
                 __checker,
                 "req_ssn",
@@ -30,7 +39,11 @@ const _: () = {
                 ::core::option::Option::None,
                 ::core::option::Option::Some(64usize),
             );
-            ::wechatpay_apiv3::request::Checker::required(__checker, "certNo", &self.cert_no);
+            ::wechatpay_apiv3::request::Checker::required(
+                __checker,
+                "certNo",
+                &self.cert_no,
+            );
             ::wechatpay_apiv3::request::Checker::length(
                 __checker,
                 "certNo",
@@ -56,7 +69,10 @@ const _: () = {
         fn encrypt_fields(
             &self,
             __encryptor: &::wechatpay_apiv3::request::__private::FieldEncryptor,
-        ) -> ::core::result::Result<Self, ::wechatpay_apiv3::request::__private::CryptoError> {
+        ) -> ::core::result::Result<
+            Self,
+            ::wechatpay_apiv3::request::__private::CryptoError,
+        > {
             #[allow(unused_imports)]
             use ::wechatpay_apiv3::request::__private::NotARecord as _;
             ::core::result::Result::Ok(Self {
@@ -212,7 +228,9 @@ const _: () = {
         #[allow(unused_imports)]
         use ::wechatpay_apiv3::request::__private::NotARecord as _;
         ::wechatpay_apiv3::request::__private::RecordProbe::<Status>::IS_RECORD
-            || ::wechatpay_apiv3::request::__private::RecordProbe::<Status>::HOLDS_RECORDS
+            || ::wechatpay_apiv3::request::__private::RecordProbe::<
+                Status,
+            >::HOLDS_RECORDS
     };
     const _: () = if __WECHAT_FIELD_6_IS_RECORD {
         ::core::panic!(
