@@ -13,7 +13,7 @@ use std::path::Path;
 use serde::de::DeserializeOwned;
 use sha2::{Digest, Sha256};
 
-use crate::gov::subsidy::json_problem;
+use crate::gov::subsidy::{json_problem, names_only_members};
 
 /// One record of the input and its line (from 1), or why it could not be read.
 #[derive(Debug)]
@@ -176,9 +176,7 @@ fn csv_problem(error: &csv::Error, headers: &csv::StringRecord) -> String {
     };
     let column = err.field().and_then(|index| headers.get(index as usize));
     let what = match err.kind() {
-        csv::DeserializeErrorKind::Message(text)
-            if text.starts_with("missing field") || text.starts_with("unknown field") =>
-        {
+        csv::DeserializeErrorKind::Message(text) if names_only_members(text) => {
             crate::server_text(text)
         }
         csv::DeserializeErrorKind::UnexpectedEndOfRow => "the row ends early".to_owned(),

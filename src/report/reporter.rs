@@ -234,21 +234,15 @@ impl<E: Report> Sending<'_, E> {
                 (_, Some(entry)) if entry.state.is_settled() => {
                     self.progress.counts.add(entry.state)
                 }
-                (Err(reason), _) => {
-                    self.settle(vec![Entry::new(line, "", State::Failed).because(reason)])?
-                }
                 (Ok(record), Some(entry)) if entry.state == State::InFlight => {
                     in_flight.push((line, record));
                     if in_flight.len() >= confirm::CHUNK {
                         self.confirm(std::mem::take(&mut in_flight)).await?;
                     }
                 }
-                (Ok(record), _) => match record.validate() {
-                    Err(violations) => {
-                        let entry = Entry::new(line, E::key(&record), State::Failed);
-                        self.settle(vec![entry.because(format!("validation: {violations}"))])?;
-                    }
-                    Ok(()) => {
+                (record, _) => match admit::<E>(line, record) {
+                    Err(failed) => self.settle(vec![failed])?,
+                    Ok(record) => {
                         pending.push((line, record));
                         if pending.len() >= self.batch {
                             self.dispatch(std::mem::take(&mut pending)).await?;
@@ -427,6 +421,17 @@ impl Serials {
     }
 }
 
+/// The record on `line` if it parsed and keeps every rule; else its failed entry (the parse
+/// problem, or every violation by field path): the same admission for a run and a check.
+fn admit<E: Report>(line: u64, record: Result<E::Record, String>) -> Result<E::Record, Entry> {
+    let record = record.map_err(|reason| Entry::new(line, "", State::Failed).because(reason))?;
+    match record.validate() {
+        Ok(()) => Ok(record),
+        Err(violations) => Err(Entry::new(line, E::key(&record), State::Failed)
+            .because(format!("validation: {violations}"))),
+    }
+}
+
 /// Checks every record without sending anything: parse, validate, and prepare (encrypt and
 /// serialize) in batches as a run would. `failed` is called for every record that would fail
 /// (its line, key and reason). Returns how many records were read and how many failed.
@@ -450,28 +455,20 @@ where
         let owned: Vec<E::Record> = records.iter().map(|(_, record)| record.clone()).collect();
         if let Err(error) = Prepared::new(&E::request(owned, "CHECK"), keys) {
             let reason = mask::<E>(&error.to_string(), records);
-            for (line, record) in records.iter() {
-                fail(Entry::new(*line, E::key(record), State::Failed).because(&*reason));
-            }
+            all::<E>(records, State::Failed, &reason).into_iter().for_each(&mut *fail);
         }
         records.clear();
     };
     for item in input {
         let Line { line, record } = item?;
         read += 1;
-        let record = match record {
-            Ok(record) => record,
-            Err(reason) => {
-                fail(Entry::new(line, "", State::Failed).because(reason));
+        match admit::<E>(line, record) {
+            Err(failed) => {
+                fail(failed);
                 continue;
             }
-        };
-        if let Err(violations) = record.validate() {
-            let entry = Entry::new(line, E::key(&record), State::Failed);
-            fail(entry.because(format!("validation: {violations}")));
-            continue;
+            Ok(record) => pending.push((line, record)),
         }
-        pending.push((line, record));
         if pending.len() >= batch {
             prepare(&mut pending, &mut fail);
         }

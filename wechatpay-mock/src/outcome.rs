@@ -301,38 +301,18 @@ fn success_body(endpoint: &Endpoint, request: &Value, orders: &Orders) -> Vec<u8
 fn apply(echo: &Echo, request: &Value, body: &mut Value, orders: &Orders) {
     match *echo {
         Echo::Each { from, list, key } => {
-            let (Some(wanted), Some(template)) = (request[from].as_array(), body[list].get(0))
-            else {
-                return;
-            };
-            let items = wanted
-                .iter()
-                .filter_map(Value::as_str)
-                .map(|name| {
-                    let mut item = template.clone();
-                    item[key] = Value::String(name.to_owned());
-                    item
-                })
-                .collect();
-            body[list] = Value::Array(items);
+            echo_list(request, body, from, list, |name, item| {
+                item[key] = Value::String(name.to_owned());
+                true
+            });
         }
         Echo::Orders { from, list, key, state } => {
-            let (Some(wanted), Some(template)) = (request[from].as_array(), body[list].get(0))
-            else {
-                return;
-            };
-            let items = wanted
-                .iter()
-                .filter_map(Value::as_str)
-                .filter_map(|order| Some((order, orders.state(order)?)))
-                .map(|(order, reported)| {
-                    let mut item = template.clone();
-                    item[key] = Value::String(order.to_owned());
-                    item[state] = Value::String(reported);
-                    item
-                })
-                .collect();
-            body[list] = Value::Array(items);
+            echo_list(request, body, from, list, |order, item| {
+                let Some(reported) = orders.state(order) else { return false };
+                item[key] = Value::String(order.to_owned());
+                item[state] = Value::String(reported);
+                true
+            });
         }
         Echo::Field(name) => {
             if let Some(value) = request[name].as_str() {
@@ -340,6 +320,29 @@ fn apply(echo: &Echo, request: &Value, body: &mut Value, orders: &Orders) {
             }
         }
     }
+}
+
+/// Replaces the answer's array `list` with one copy of its first item per string of the request's
+/// array `from`, as `fill` sets it (or leaves it out, returning `false`).
+fn echo_list(
+    request: &Value,
+    body: &mut Value,
+    from: &str,
+    list: &str,
+    mut fill: impl FnMut(&str, &mut Value) -> bool,
+) {
+    let (Some(wanted), Some(template)) = (request[from].as_array(), body[list].get(0)) else {
+        return;
+    };
+    let items = wanted
+        .iter()
+        .filter_map(Value::as_str)
+        .filter_map(|name| {
+            let mut item = template.clone();
+            fill(name, &mut item).then_some(item)
+        })
+        .collect();
+    body[list] = Value::Array(items);
 }
 
 #[cfg(test)]

@@ -61,7 +61,7 @@ fn json_message(path: &dyn std::fmt::Display, error: &serde_json::Error) -> Stri
 /// the value at fault (`invalid type: string "张三"`), which may be personal data.
 pub(crate) fn json_problem(path: &dyn std::fmt::Display, error: &serde_json::Error) -> String {
     let text = error.to_string();
-    let what = if text.starts_with("missing field") || text.starts_with("unknown field") {
+    let what = if names_only_members(&text) {
         crate::server_text(text.split(" at line ").next().unwrap_or_default())
     } else {
         let what = match error.classify() {
@@ -76,6 +76,13 @@ pub(crate) fn json_problem(path: &dyn std::fmt::Display, error: &serde_json::Err
         root if root == "." => what,
         path => format!("{path}: {what}"),
     }
+}
+
+/// Whether a serde message names members only (`missing field `x``, `unknown field `x`, expected
+/// one of …`), never a value: the only ones safe to show, since the others quote the value at
+/// fault, which may be personal data.
+pub(crate) fn names_only_members(message: &str) -> bool {
+    message.starts_with("missing field") || message.starts_with("unknown field")
 }
 
 /// The verified answer as JSON. `error_data` (Zhejiang's per-record errors, which may quote the

@@ -21,5 +21,5 @@ mod testing;
 pub mod zhejiang;
 
 pub use call::CallError;
-pub(crate) use call::json_problem;
+pub(crate) use call::{json_problem, names_only_members};
 pub use endpoints::{ENDPOINTS, Endpoint, Region, call_json};
