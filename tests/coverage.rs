@@ -235,7 +235,7 @@ fn endpoint_table() -> String {
             "| {} | {} | `{}` | {} | `{}` | {} | {} |\n",
             endpoint.region.name(),
             endpoint.method,
-            endpoint.path.trim_start_matches("/v3/gov/subsidy"),
+            endpoint.path,
             endpoint.title,
             endpoint.type_name,
             if encrypted.is_empty() { "—".to_owned() } else { encrypted.join(", ") },

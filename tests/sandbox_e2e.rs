@@ -137,6 +137,8 @@ async fn an_ambiguous_failure_of_a_report_is_an_unknown_outcome_never_a_transpor
     let (error, _) = error_under(Fault::Delay(Duration::from_secs(3))).await;
     assert!(unknown_cause(error).contains("timed out after 500ms"));
     let (error, _) = error_under(Fault::Status(503)).await;
+    let Error::OutcomeUnknown { request_id, .. } = &error else { panic!("{error:?}") };
+    assert!(request_id.as_deref().is_some_and(|id| !id.is_empty()), "the answer's Request-ID");
     assert!(unknown_cause(error).contains("503"));
     let (error, _) = error_under(Fault::Status(429)).await;
     assert!(
@@ -190,6 +192,24 @@ async fn idempotent_requests_are_retried_after_server_errors_and_signed_again() 
     let nonces: std::collections::HashSet<_> = received.iter().map(|r| r.nonce.clone()).collect();
     assert_eq!(nonces.len(), 3, "every attempt is signed with a new nonce");
     assert!(received.windows(2).all(|pair| pair[0].method == pair[1].method));
+}
+
+/// A `POST` declared `#[wechat(idempotent)]` (Shanghai/Fujian/Chongqing's `audit/cup/query`,
+/// whose page asks nothing to change) is sent again like a `GET`; a report is not.
+#[tokio::test]
+async fn an_idempotent_post_is_retried_after_server_errors_and_broken_answers() {
+    use wechatpay_apiv3::gov::subsidy::audit_cup::Query;
+    const _: () = assert!(Query::IDEMPOTENT && !QualificationsSync::IDEMPOTENT);
+    let sandbox = Sandbox::start().await.unwrap();
+    let client = client(&sandbox, quick_retries(2));
+    sandbox.inject(Fault::Status(500));
+    sandbox.inject(Fault::TruncatedBody);
+    let query: Query = serde_json::from_str(include_str!("fixtures/requests/audit.cup.query.json"))
+        .expect("the fixture is a valid request");
+    query.send(&client).await.expect("the third attempt succeeds");
+    let received = sandbox.received();
+    assert_eq!(received.len(), 3);
+    assert!(received.iter().all(|r| r.method == "POST" && r.path() == Query::PATH));
 }
 
 #[tokio::test]

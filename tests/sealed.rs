@@ -86,14 +86,20 @@ fn a_record_never_turns_into_a_value_or_text_in_plaintext() {
 
 #[tokio::test]
 async fn so_a_value_cannot_carry_personal_data_into_a_request() {
-    let data = serde_json::to_value(Wrapper { person: person() });
-    assert!(data.is_err(), "the only way in is `expose`, read on purpose");
+    let refused = serde_json::to_value(Wrapper { person: person() }).unwrap_err().to_string();
+    assert!(
+        refused.contains("serialized only encrypted") && refused.contains("Sensitive::expose"),
+        "the only way in is `expose`, read on purpose: {refused}"
+    );
+    assert_no_plaintext(&refused);
     let exposed = serde_json::json!({ "id_card": person().id_card.expose() });
     let sandbox = Sandbox::start().await.unwrap();
     let client = client(&sandbox, quick_retries(0));
     // Exposed on purpose and sent as plain JSON: the sandbox, reading the page on its own, still
     // refuses a sensitive field that is not a ciphertext.
-    let _ = ThroughValue { data: exposed }.send(&client).await.unwrap_err();
+    let error = ThroughValue { data: exposed }.send(&client).await.unwrap_err();
+    assert!(matches!(&error, Error::Api { status: 400, .. }), "{error:?}");
+    assert_no_plaintext(&format!("{error} {error:?}"));
     assert!(sandbox.received().iter().all(|received| !received.accepted()));
 }
 

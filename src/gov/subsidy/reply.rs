@@ -7,7 +7,7 @@
 //! | [`ZhejiangReply`] | Zhejiang: `resp_code`, `resp_desc`, `error_data` | `resp_code` is [`SUCCESS`] |
 //! | [`JiangsuReply`] | Jiangsu: `code`, `message` | `code` is [`SUCCESS`] |
 //! | [`CupReply`] | Shanghai/Fujian/Chongqing: `code`, `msg`, `sub_code`, `sub_msg` | `code` is [`SUCCESS`] and `sub_code`, if any, too |
-//! | the data itself | Jiangsu's queries that answer only data (`{"state":…}`) | its required members decode |
+//! | the data itself | Jiangsu's queries that answer only data (`{"state":…}`) | its required members decode, and no family code other than [`SUCCESS`] comes with them ([`check_data_only`]) |
 //!
 //! The code is read before the rest of the answer is decoded, so that a failure answer, which
 //! carries only the codes, is reported as [`Error::Business`] with its code rather than as an
@@ -146,6 +146,42 @@ impl<T: DeserializeOwned> ApiResponse for CupReply<T> {
     }
 }
 
+/// The business check of the answers that are only data (Jiangsu's queries whose pages publish
+/// no code): a `code` or `resp_code` member other than [`SUCCESS`] makes the answer a failure
+/// whatever data comes with it; without one, the answer succeeds if its data decodes.
+pub fn check_data_only(body: &[u8], request_id: Option<&str>) -> Result<(), Error> {
+    #[derive(Deserialize)]
+    struct Codes {
+        code: Option<serde_json::Value>,
+        #[serde(default)]
+        message: String,
+        resp_code: Option<serde_json::Value>,
+        #[serde(default)]
+        resp_desc: String,
+    }
+    let Ok(codes) = serde_json::from_slice::<Codes>(body) else {
+        return Ok(()); // Not an object with those members: decoding the data tells what is wrong.
+    };
+    let failed = [(codes.code, codes.message), (codes.resp_code, codes.resp_desc)]
+        .into_iter()
+        .find_map(|(code, text)| code.map(|code| (code_text(code), text)))
+        .filter(|(code, _)| code != SUCCESS);
+    match failed {
+        Some((code, text)) => {
+            Err(Error::business(&code, &text, ErrorData::default(), request_id.map(Into::into)))
+        }
+        None => Ok(()),
+    }
+}
+
+/// A code as text, whatever JSON type the server gave it (`000000` is a string on every page).
+fn code_text(code: serde_json::Value) -> String {
+    match code {
+        serde_json::Value::String(text) => text,
+        other => other.to_string(),
+    }
+}
+
 /// The family's codes alone; an answer without them does not decode.
 fn status<S: DeserializeOwned>(body: &[u8], request_id: Option<&str>) -> Result<S, Error> {
     serde_json::from_slice(body).map_err(|error| Error::decode(&error, request_id))
@@ -246,6 +282,34 @@ mod tests {
         assert_eq!(business_code(error), "E12");
         let top = r#"{"code":"999999","msg":"失败","sub_code":"000000"}"#;
         assert_eq!(business_code(decode::<CupReply>(top).unwrap_err()), "999999");
+    }
+
+    #[test]
+    fn data_only_answers_fail_on_any_code_but_success() {
+        let check = |json: &str| check_data_only(json.as_bytes(), Some("RID"));
+        assert!(check(r#"{"state":"UNCLAIMED"}"#).is_ok());
+        assert!(check(r#"{"state":"UNCLAIMED","code":"000000","message":"成功"}"#).is_ok());
+        let error = check(r#"{"state":"UNCLAIMED","code":"SYSTEM_ERROR","message":"稍后"}"#);
+        assert_eq!(business_code(error.unwrap_err()), "SYSTEM_ERROR");
+        assert_eq!(business_code(check(r#"{"resp_code":"100001"}"#).unwrap_err()), "100001");
+        assert_eq!(business_code(check(r#"{"code":0}"#).unwrap_err()), "0");
+        assert!(check("not json").is_ok(), "left to the data's decoding, which fails");
+    }
+
+    #[test]
+    fn jiangsu_and_cup_debug_bound_server_texts() {
+        let long = format!("\u{202e}{}", "长".repeat(1000));
+        let jiangsu: JiangsuReply =
+            serde_json::from_str(&format!(r#"{{"code":"1","message":"{long}"}}"#)).unwrap();
+        let cup: CupReply = serde_json::from_str(&format!(
+            r#"{{"code":"1","msg":"{long}","sub_code":"2","sub_msg":"{long}"}}"#
+        ))
+        .unwrap();
+        for shown in [format!("{jiangsu:?}"), format!("{cup:?}")] {
+            assert!(!shown.contains('\u{202E}'), "{shown}");
+            let texts = shown.matches('长').count();
+            assert!(texts > 0 && texts % 256 == 0 && texts <= 512, "{texts} in {shown}");
+        }
     }
 
     #[test]

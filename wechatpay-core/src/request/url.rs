@@ -121,4 +121,67 @@ mod tests {
             ]
         );
     }
+
+    /// Undoes `encode_component`: `None` for anything it would not have written.
+    fn decode(encoded: &str) -> Option<String> {
+        let mut bytes = Vec::new();
+        let mut rest = encoded.as_bytes();
+        while let Some((&first, tail)) = rest.split_first() {
+            if first == b'%' {
+                let hex = std::str::from_utf8(tail.get(..2)?).ok()?;
+                bytes.push(u8::from_str_radix(hex, 16).ok()?);
+                rest = &tail[2..];
+            } else {
+                bytes.push(first);
+                rest = tail;
+            }
+        }
+        String::from_utf8(bytes).ok()
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig {
+            cases: 2048, failure_persistence: None, ..Default::default()
+        })]
+
+        /// 2048 cases: any text in a placeholder and two query members gives a target whose path
+        /// has exactly the template's segments and whose values decode back to the exact texts,
+        /// in declaration order, or a violation naming the member (empty, `.`, `..`), never a
+        /// panic or a value that leaks into another segment.
+        #[test]
+        fn request_target_of_arbitrary_values_2048_cases(
+            id in "\\PC{0,12}|\\.{1,2}|[/?#&=%+ ]{0,4}",
+            q in proptest::option::of("\\PC{0,12}"),
+            n in proptest::option::of(proptest::num::i64::ANY),
+        ) {
+            let body = serde_json::json!({"id": id, "q": q, "n": n, "kept": 1});
+            let Value::Object(mut members) = body else { unreachable!() };
+            match request_target("/v3/x/{id}/items", &["q", "n"], &mut members) {
+                Ok(target) => {
+                    let (path, query) = target.split_once('?').unwrap_or((&target, ""));
+                    let segments: Vec<&str> = path.split('/').collect();
+                    proptest::prop_assert_eq!(segments.len(), 5, "{}", target);
+                    proptest::prop_assert_eq!(decode(segments[3]), Some(id.clone()));
+                    let mut expected = Vec::new();
+                    if let Some(q) = &q { expected.push(("q".to_owned(), q.clone())); }
+                    if let Some(n) = n { expected.push(("n".to_owned(), n.to_string())); }
+                    let sent: Vec<(String, String)> = query
+                        .split('&')
+                        .filter(|pair| !pair.is_empty())
+                        .map(|pair| {
+                            let (name, value) = pair.split_once('=').expect("name=value");
+                            (decode(name).expect("decodes"), decode(value).expect("decodes"))
+                        })
+                        .collect();
+                    proptest::prop_assert_eq!(sent, expected);
+                    proptest::prop_assert!(!target.contains('+') && !target.contains('#'));
+                }
+                Err(violations) => {
+                    proptest::prop_assert!(matches!(id.as_str(), "" | "." | ".."), "{}", violations);
+                    proptest::prop_assert!(violations.iter().all(|v| v.path == "id"));
+                }
+            }
+            proptest::prop_assert_eq!(members.len(), 1, "path and query members leave the body");
+        }
+    }
 }

@@ -3,7 +3,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::{ApplianceId, IdentityDocumentType, QualificationState, RegionCode};
-use crate::{ApiResponse, Sensitive, WechatRequest};
+use crate::gov::subsidy::reply::check_data_only;
+use crate::{ApiResponse, Error, Sensitive, WechatRequest};
 
 /// 查询补贴资格 (look up a person's qualification for one category)
 ///
@@ -58,7 +59,11 @@ pub struct QualificationStatus {
 }
 
 #[diagnostic::do_not_recommend]
-impl ApiResponse for QualificationStatus {}
+impl ApiResponse for QualificationStatus {
+    fn check_business(body: &[u8], request_id: Option<&str>) -> Result<(), Error> {
+        check_data_only(body, request_id)
+    }
+}
 
 #[cfg(test)]
 mod tests {

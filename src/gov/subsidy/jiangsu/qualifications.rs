@@ -7,10 +7,10 @@ use super::{
     ApplianceId, CateState, ClaimMode, EnergyGrade, IdentityDocumentType, PcType, ProductType,
     QualificationState, RegionCode, SaleModel, UnclaimedReason,
 };
-use crate::gov::subsidy::reply::JiangsuReply;
+use crate::gov::subsidy::reply::{JiangsuReply, check_data_only};
 use crate::money::Fen;
 use crate::time::Rfc3339;
-use crate::{ApiResponse, Redacted, Sensitive, WechatRequest};
+use crate::{ApiResponse, Error, Redacted, Sensitive, WechatRequest};
 
 /// 批量查询用户资格 (query all of a person's qualifications)
 ///
@@ -54,7 +54,11 @@ pub struct QualificationList {
 }
 
 #[diagnostic::do_not_recommend]
-impl ApiResponse for QualificationList {}
+impl ApiResponse for QualificationList {
+    fn check_business(body: &[u8], request_id: Option<&str>) -> Result<(), Error> {
+        check_data_only(body, request_id)
+    }
+}
 
 /// One category's qualification in a [`QualificationList`].
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -326,7 +330,11 @@ pub struct PassthroughQualificationList {
 }
 
 #[diagnostic::do_not_recommend]
-impl ApiResponse for PassthroughQualificationList {}
+impl ApiResponse for PassthroughQualificationList {
+    fn check_business(body: &[u8], request_id: Option<&str>) -> Result<(), Error> {
+        check_data_only(body, request_id)
+    }
+}
 
 /// One category's qualification in a [`PassthroughQualificationList`].
 #[derive(Debug, Clone, PartialEq, Deserialize)]

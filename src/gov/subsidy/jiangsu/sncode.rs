@@ -3,10 +3,10 @@
 use serde::{Deserialize, Serialize};
 
 use super::{ApplianceId, NotSellableReason, ProductType, RegionCode, SnCodeState, check_texts};
-use crate::gov::subsidy::reply::JiangsuReply;
+use crate::gov::subsidy::reply::{JiangsuReply, check_data_only};
 use crate::request::Checker;
 use crate::time::Rfc3339;
-use crate::{ApiResponse, WechatRequest};
+use crate::{ApiResponse, Error, WechatRequest};
 
 /// The most S/N codes one query may hold (`maxLength: 50` in the OpenAPI description; the page
 /// gives no limit). Checked before sending.
@@ -53,7 +53,11 @@ pub struct SnCodeStates {
 }
 
 #[diagnostic::do_not_recommend]
-impl ApiResponse for SnCodeStates {}
+impl ApiResponse for SnCodeStates {
+    fn check_business(body: &[u8], request_id: Option<&str>) -> Result<(), Error> {
+        check_data_only(body, request_id)
+    }
+}
 
 /// One S/N code's state in [`SnCodeStates`].
 #[derive(Debug, Clone, PartialEq, Deserialize)]
