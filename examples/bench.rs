@@ -1,8 +1,9 @@
 //! The SDK's speed against the physical floor: what RSA-2048 itself costs, as `openssl speed`
 //! measures it on the same machine in the same run.
 //!
-//! Run `bench/run`: it runs `openssl speed -seconds 2 rsa2048` and passes OpenSSL's rates here,
-//! `cargo run --release --example bench -- --openssl-sign-per-s S --openssl-verify-per-s V`.
+//! Run `bench/run`: it runs `openssl speed -seconds 2 rsa2048` (one core) and `openssl speed
+//! -multi N` (every core) and passes OpenSSL's rates here, `cargo run --release --example bench --
+//! --openssl-sign-per-s S --openssl-verify-per-s V --openssl-verify-per-s-all-cores W`.
 //! Every figure is a mean over about two seconds after a warm-up, on a quiet machine (the load
 //! average is printed with the machine: anything else running shows in the figures).
 //!
@@ -63,6 +64,7 @@ fn main() -> Result<()> {
         notes.extend(row.note.map(|note| format!("{}: {note}", row.name)));
     }
     println!();
+    notes.push(bench.all_cores_floor()?);
     for note in notes {
         println!("- {note}");
     }
@@ -74,27 +76,34 @@ fn main() -> Result<()> {
 struct OpenSsl {
     sign_per_s: f64,
     verify_per_s: f64,
+    /// Public-key operations per second with every core busy (`openssl speed -multi N`).
+    verify_per_s_all_cores: f64,
 }
 
 impl OpenSsl {
     fn from_args() -> Result<Self> {
         let mut sign_per_s = None;
         let mut verify_per_s = None;
+        let mut verify_per_s_all_cores = None;
         let mut args = std::env::args().skip(1);
         while let Some(flag) = args.next() {
             let value: f64 = args.next().ok_or(format!("{flag} needs a value"))?.parse()?;
             match flag.as_str() {
                 "--openssl-sign-per-s" => sign_per_s = Some(value),
                 "--openssl-verify-per-s" => verify_per_s = Some(value),
+                "--openssl-verify-per-s-all-cores" => verify_per_s_all_cores = Some(value),
                 _ => return Err(format!("unknown flag {flag}").into()),
             }
         }
-        match (sign_per_s, verify_per_s) {
-            (Some(sign_per_s), Some(verify_per_s)) if sign_per_s > 0.0 && verify_per_s > 0.0 => {
-                Ok(Self { sign_per_s, verify_per_s })
+        match (sign_per_s, verify_per_s, verify_per_s_all_cores) {
+            (Some(sign_per_s), Some(verify_per_s), Some(verify_per_s_all_cores))
+                if sign_per_s > 0.0 && verify_per_s > 0.0 && verify_per_s_all_cores > 0.0 =>
+            {
+                Ok(Self { sign_per_s, verify_per_s, verify_per_s_all_cores })
             }
             _ => Err("the floor is OpenSSL's rates measured in the same run: run `bench/run` \
-                      (or pass --openssl-sign-per-s S --openssl-verify-per-s V)"
+                      (or pass --openssl-sign-per-s S --openssl-verify-per-s V \
+                      --openssl-verify-per-s-all-cores W)"
                 .into()),
         }
     }
@@ -127,6 +136,33 @@ impl Bench {
             .build()?;
         let keys = client.wechatpay_keys();
         Ok(Self { openssl, runtime, _sandbox: sandbox, client, keys })
+    }
+
+    /// The 100-record figure against what every core could do: one signature (it covers the
+    /// whole body, so it waits for the encryptions) plus the 300 encryptions at the all-core
+    /// rate: the lowest ratio to one core's floor this machine allows.
+    fn all_cores_floor(&self) -> Result<String> {
+        let records = 100;
+        let fields = 3.0 * records as f64;
+        let request = sync_request(records)?;
+        let seconds = mean_seconds(|| {
+            request.prepare(&self.keys)?.sign(self.client.signer())?;
+            Ok(())
+        })?;
+        let single = self.openssl.floor(1.0, fields);
+        let all = 1.0 / self.openssl.sign_per_s + fields / self.openssl.verify_per_s_all_cores;
+        Ok(format!(
+            "every core (openssl speed -multi: verify {:.0}/s, {:.2}× one core's rate): the \
+             100-record floor is {} = {:.2}× one core's floor; prepare + sign measured again \
+             {} = {:.2}× one core's floor, {:.2}× every core's",
+            self.openssl.verify_per_s_all_cores,
+            self.openssl.verify_per_s_all_cores / self.openssl.verify_per_s,
+            millis(all),
+            all / single,
+            millis(seconds),
+            seconds / single,
+            seconds / all,
+        ))
     }
 
     /// Cores, CPU model and load: what the figures depend on.

@@ -263,7 +263,9 @@ pub struct Qualification {
     pub invoice_no: Option<String>,
     /// Whether the product is an AI product (是否属于 AI 产品).
     pub is_ai_product: AiProduct,
-    /// Computer type (类型: 台式, 笔记本), for computers.
+    /// Computer type (类型: 台式, 笔记本): the page requires it when the category is a computer.
+    /// Not checked here: the `cate_code` values are not published, so which code is a computer
+    /// cannot be told; the provincial platform checks it.
     pub pc_type: Option<String>,
     /// Merchant order number (商户订单号).
     #[wechat(required, max_len = 50)]
@@ -274,7 +276,8 @@ pub struct Qualification {
     /// Region code of the campaign (活动地区编码), 6 digits.
     #[wechat(required, digits = 6)]
     pub activity_add_code: String,
-    /// IMEI1, for communication devices.
+    /// IMEI1: the page requires it for communication devices. Not checked here, for the same
+    /// reason as `pc_type`.
     pub imei1: Option<String>,
     /// IMEI2.
     pub imei2: Option<String>,
