@@ -2,6 +2,7 @@
 //! preparation of the exact bytes to send (method, request target, body, headers), and what the
 //! derives know about each field (`Describe`).
 
+mod body;
 mod describe;
 mod encrypt;
 mod ids;

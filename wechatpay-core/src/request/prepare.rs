@@ -1,5 +1,7 @@
 //! From a request value to the exact bytes to send: validate → encrypt → serialize. Signing is the
-//! client's, once per attempt.
+//! client's, once per attempt. A body's members come in declaration order when they all go into
+//! the body (`body.rs`), and in alphabetical order when some go into the URL (through a
+//! `serde_json::Value`); the signature covers the exact bytes, so either is as good.
 
 use std::fmt;
 use std::marker::PhantomData;
@@ -8,6 +10,7 @@ use http::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, HeaderMap, HeaderValue};
 use serde::Serialize;
 use serde_json::Value;
 
+use super::body;
 use super::encrypt::EncryptFields;
 use super::url;
 use super::validate::Validate;
@@ -16,7 +19,6 @@ use crate::error::Error;
 use crate::key_store::WechatPayKeys;
 use crate::protocol::{Method, USER_AGENT, headers};
 use crate::response::ApiResponse;
-use crate::sensitive::PLAINTEXT_REFUSED;
 use crate::sign::{Authorization, Signer};
 
 /// An APIv3 request, as `#[derive(WechatRequest)]` declares it.
@@ -56,44 +58,46 @@ pub trait WechatRequest: Serialize + Validate + EncryptFields {
     /// configured.
     fn prepare(&self, keys: &WechatPayKeys) -> Result<PreparedRequest, Error> {
         self.validate().map_err(Error::Validation)?;
-        let (value, wechatpay_serial) = if Self::HAS_ENCRYPTED_FIELDS {
+        if Self::HAS_ENCRYPTED_FIELDS {
             let encryptor = keys.encryptor()?;
             let encrypted = self.encrypt_fields(&encryptor)?;
-            (to_json(&encrypted)?, Some(encryptor.serial().to_owned()))
+            serialize(&encrypted, Some(encryptor.serial().to_owned()))
         } else {
-            (to_json(self)?, None)
-        };
-        let Value::Object(mut fields) = value else {
+            serialize(self, None)
+        }
+    }
+}
+
+/// The request target and body of `request` (the caller's value, or its encrypted copy).
+fn serialize<R: WechatRequest>(
+    request: &R,
+    wechatpay_serial: Option<String>,
+) -> Result<PreparedRequest, Error> {
+    let (target, body) = if R::METHOD.has_body() && R::QUERY.is_empty() && !R::PATH.contains('{') {
+        // Every member goes into the body: written in one pass, no `Value` in between.
+        (R::PATH.to_owned(), body::json_object(request)?)
+    } else {
+        let Value::Object(mut fields) = body::tracked(request, serde_json::value::Serializer)?
+        else {
             return Err(Error::Serialize("a request must serialize as a JSON object".into()));
         };
         let target =
-            url::request_target(Self::PATH, Self::QUERY, &mut fields).map_err(Error::Validation)?;
-        let body = if Self::METHOD.has_body() {
+            url::request_target(R::PATH, R::QUERY, &mut fields).map_err(Error::Validation)?;
+        let body = if R::METHOD.has_body() {
             let mut body = Value::Object(fields);
             drop_nulls(&mut body);
             serde_json::to_vec(&body)?
         } else {
             Vec::new()
         };
-        Ok(PreparedRequest {
-            method: Self::METHOD,
-            target,
-            body,
-            wechatpay_serial,
-            idempotent: Self::IDEMPOTENT,
-        })
-    }
-}
-
-/// Serializes with the path of any failure, so that personal data the encryption step did not
-/// reach is reported by its field (never its value).
-fn to_json(value: &impl Serialize) -> Result<Value, Error> {
-    serde_path_to_error::serialize(value, serde_json::value::Serializer).map_err(|error| {
-        if error.inner().to_string() == PLAINTEXT_REFUSED {
-            Error::Plaintext { field: error.path().to_string() }
-        } else {
-            Error::from(error.into_inner())
-        }
+        (target, body)
+    };
+    Ok(PreparedRequest {
+        method: R::METHOD,
+        target,
+        body,
+        wechatpay_serial,
+        idempotent: R::IDEMPOTENT,
     })
 }
 
