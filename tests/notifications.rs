@@ -15,8 +15,8 @@ use serde_json::{Value, json};
 use tokio::net::TcpListener;
 use tokio::task::JoinHandle;
 use wechatpay_apiv3::notify::{
-    Notification, Notifications, Notified, NotifyReply, REFUND_SUCCESS, Refund,
-    TRANSACTION_SUCCESS, Transaction, UntypedResource,
+    Notification, Notifications, Notified, NotifyReply, REFUND_SUCCESS, Refund, SeenFuture,
+    SeenStore, SeenStoreError, TRANSACTION_SUCCESS, Transaction, UntypedResource,
 };
 use wechatpay_apiv3_mock::{Delivered, NotificationKind, Sandbox, demo};
 
@@ -226,6 +226,53 @@ async fn a_gov_subsidy_notification_is_read_untyped_and_its_values_never_print()
     assert_eq!(subsidy[0].resource.0, resource);
     let debug = format!("{:?}", subsidy[0]);
     assert!(debug.contains("id_card_number") && !debug.contains(ID_CARD), "{debug}");
+}
+
+/// A duplicate guard whose database is down.
+struct DownStore;
+
+impl SeenStore for DownStore {
+    fn first_time<'a>(&'a self, _: &'a str) -> SeenFuture<'a, bool> {
+        Box::pin(async { Err(SeenStoreError::new("connection refused")) })
+    }
+
+    fn forget<'a>(&'a self, _: &'a str) -> SeenFuture<'a, ()> {
+        Box::pin(async { Err(SeenStoreError::new("connection refused")) })
+    }
+}
+
+#[tokio::test]
+async fn a_failing_duplicate_guard_is_answered_500_and_nothing_is_processed() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let notifications =
+        Notifications::new(sandbox.wechatpay_keys(), demo::api_v3_key()).with_seen_store(DownStore);
+    let server = serve_with(notifications).await;
+    let unavailable = vec![(500, fail("temporarily unable to process"))];
+    // Through the extractor, then through `handle`.
+    let paid = format!("{}/notify/paid", server.url);
+    let delivered = sandbox
+        .deliver_notification(
+            &paid,
+            NotificationKind::Normal,
+            TRANSACTION_SUCCESS,
+            &transaction("T1"),
+        )
+        .await
+        .unwrap();
+    assert_eq!(answers(&delivered), unavailable);
+    let refund = format!("{}/notify/refund", server.url);
+    let delivered = sandbox
+        .deliver_notification(
+            &refund,
+            NotificationKind::Normal,
+            REFUND_SUCCESS,
+            &refund_resource("R1"),
+        )
+        .await
+        .unwrap();
+    assert_eq!(answers(&delivered), unavailable);
+    assert!(server.processed.paid.lock().unwrap().is_empty());
+    assert!(server.processed.refunds.lock().unwrap().is_empty());
 }
 
 #[tokio::test]

@@ -149,7 +149,8 @@ pub enum VerifyError {
         "signature probe (`WECHATPAY/SIGNTEST/…`) rejected as designed: WeChat Pay checks that merchants verify signatures"
     )]
     SignatureProbe,
-    /// `Wechatpay-Timestamp` is too far from the local clock.
+    /// `Wechatpay-Timestamp` is too far from the local clock. Checked after the signature, so
+    /// the message is genuine: only the clocks disagree.
     #[error(
         "the `Wechatpay-Timestamp` {timestamp} is {skew} s away from the local clock (limit {max_skew} s)"
     )]

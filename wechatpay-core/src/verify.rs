@@ -42,8 +42,14 @@ impl WechatPayKeys {
         self.verify_parts(SignatureHeaders::from_header_map(headers)?, body)
     }
 
-    /// Verifies from already-extracted headers: probe, timestamp window, key by serial, base64,
-    /// then the signature over `TIMESTAMP\nNONCE\nBODY\n`.
+    /// Verifies from already-extracted headers, refusing at the first failure: the
+    /// `WECHATPAY/SIGNTEST/` probe, a malformed timestamp, the key by serial, base64, the
+    /// signature over `TIMESTAMP\nNONCE\nBODY\n`, and only then the clock-skew window.
+    ///
+    /// The probe comes first because its signature can never verify: naming it is what tells
+    /// it apart from a forgery. The window comes last, so that a forged and stale message is
+    /// refused as forged ([`VerifyError::BadSignature`]), and a skew error always means that
+    /// WeChat Pay really signed it and only the clocks disagree.
     pub fn verify_parts(
         &self,
         headers: SignatureHeaders<'_>,
@@ -54,16 +60,19 @@ impl WechatPayKeys {
         }
         let timestamp = parse_timestamp(headers.timestamp)?;
         let now = self.clock.now();
-        let skew = now.abs_diff(timestamp);
-        if skew >= self.max_skew {
-            return Err(VerifyError::TimestampSkew { timestamp, skew, max_skew: self.max_skew });
-        }
         let key = self.verifying_key(headers.serial, now)?;
         let signature = BASE64_STANDARD
             .decode(headers.signature)
             .map_err(|_| VerifyError::SignatureNotBase64)?;
         let message = response_message(headers.timestamp, headers.nonce, body);
-        if key.verify(&message, &signature) { Ok(()) } else { Err(VerifyError::BadSignature) }
+        if !key.verify(&message, &signature) {
+            return Err(VerifyError::BadSignature);
+        }
+        let skew = now.abs_diff(timestamp);
+        if skew >= self.max_skew {
+            return Err(VerifyError::TimestampSkew { timestamp, skew, max_skew: self.max_skew });
+        }
+        Ok(())
     }
 }
 

@@ -4,8 +4,10 @@
 
 mod support;
 
+use std::collections::HashSet;
 use std::future::Future;
 use std::pin::pin;
+use std::sync::{Arc, Mutex};
 use std::task::{Context, Poll, Waker};
 
 use http::{HeaderMap, HeaderValue, StatusCode};
@@ -15,7 +17,8 @@ use support::{
     go_notify_headers, signature_headers,
 };
 use wechatpay_apiv3_core::notify::{
-    Delivery, Notification, Notifications, NotifyError, NotifyReply,
+    Delivery, Notification, Notifications, NotifyError, NotifyReply, SeenFuture, SeenStore,
+    SeenStoreError,
 };
 use wechatpay_apiv3_core::{
     ApiV3Key, CryptoError, MerchantPrivateKey, PlatformCertificate, VerifyError, WechatPayKeys,
@@ -161,8 +164,48 @@ fn forged_notifications_are_refused_with_401() {
     assert!(matches!(ready(n.receive::<Paid>(&good.headers, &good.body)), Ok(Delivery::New(_))));
 }
 
+/// The refusal of a notification that must be answered `401`.
+fn unauthorized(n: &Notifications, headers: &HeaderMap, body: &[u8]) -> NotifyError {
+    let error = ready(n.receive::<Paid>(headers, body)).unwrap_err();
+    assert_eq!(error.reply().status(), StatusCode::UNAUTHORIZED, "{error:?}");
+    error
+}
+
+fn with_header(mut map: HeaderMap, name: &'static str, value: &str) -> HeaderMap {
+    map.insert(name, HeaderValue::from_str(value).unwrap());
+    map
+}
+
 #[test]
-fn the_signature_type_absent_or_rsa_passes_any_other_is_refused() {
+fn when_several_checks_fail_the_first_in_order_is_the_answer() {
+    let n = notifications(API_V3_KEY);
+    let stale = build("id-1", "AEAD_AES_256_GCM", &paid(), NOW - 600);
+    let mut forged = stale.body.clone();
+    forged.push(b' ');
+
+    // Forged and stale: refused as forged, the signature being checked before the clock.
+    let error = unauthorized(&n, &stale.headers, &forged);
+    assert!(matches!(error, NotifyError::Verification(VerifyError::BadSignature)), "{error:?}");
+
+    // The probe, stale: named as the probe.
+    let probe = with_header(stale.headers.clone(), headers::SIGNATURE, "WECHATPAY/SIGNTEST/c2ln");
+    let error = unauthorized(&n, &probe, &stale.body);
+    assert!(error.is_probe(), "{error:?}");
+
+    // An unknown signature type over a forged signature: the type decides how to verify, so it
+    // is checked first, and refused as unauthenticated.
+    let fresh = build("id-1", "AEAD_AES_256_GCM", &paid(), NOW);
+    let sm2 =
+        with_header(fresh.headers.clone(), headers::SIGNATURE_TYPE, "WECHATPAY2-SM2-WITH-SM3");
+    let error = unauthorized(&n, &sm2, &forged);
+    assert!(matches!(error, NotifyError::UnsupportedSignatureType(_)), "{error:?}");
+
+    // None of them was claimed.
+    assert!(matches!(ready(n.receive::<Paid>(&fresh.headers, &fresh.body)), Ok(Delivery::New(_))));
+}
+
+#[test]
+fn the_signature_type_absent_or_rsa_passes_any_other_is_refused_with_401() {
     let n = notifications(API_V3_KEY);
     let mut built = build("id-1", "AEAD_AES_256_GCM", &paid(), NOW);
     built
@@ -176,7 +219,8 @@ fn the_signature_type_absent_or_rsa_passes_any_other_is_refused() {
     assert!(
         matches!(&error, NotifyError::UnsupportedSignatureType(t) if t == "WECHATPAY2-SM2-WITH-SM3")
     );
-    assert_eq!(error.status(), StatusCode::BAD_REQUEST);
+    assert_eq!(error.status(), StatusCode::UNAUTHORIZED, "it cannot be authenticated");
+    assert_eq!(error.reply().body(), br#"{"code":"FAIL","message":"unsupported signature type"}"#);
 }
 
 #[test]
@@ -238,4 +282,80 @@ fn handle_answers_success_once_processed_and_releases_a_failed_claim() {
         n.handle(&built.headers, &forged, |_: Notification<Paid>| async { Ok::<(), ()>(()) }),
     );
     assert_eq!(refused.status(), StatusCode::UNAUTHORIZED);
+}
+
+/// A shared duplicate guard, as a database would be: it records every id it is asked to claim.
+#[derive(Clone, Default)]
+struct RecordingStore {
+    claimed: Arc<Mutex<HashSet<String>>>,
+    asked: Arc<Mutex<Vec<String>>>,
+}
+
+impl SeenStore for RecordingStore {
+    fn first_time<'a>(&'a self, id: &'a str) -> SeenFuture<'a, bool> {
+        self.asked.lock().unwrap().push(id.to_owned());
+        let first = self.claimed.lock().unwrap().insert(id.to_owned());
+        Box::pin(async move { Ok(first) })
+    }
+
+    fn forget<'a>(&'a self, id: &'a str) -> SeenFuture<'a, ()> {
+        self.claimed.lock().unwrap().remove(id);
+        Box::pin(async { Ok(()) })
+    }
+}
+
+/// A duplicate guard whose database is down.
+struct FailingStore;
+
+impl SeenStore for FailingStore {
+    fn first_time<'a>(&'a self, _: &'a str) -> SeenFuture<'a, bool> {
+        Box::pin(async { Err(SeenStoreError::new("database down")) })
+    }
+
+    fn forget<'a>(&'a self, _: &'a str) -> SeenFuture<'a, ()> {
+        Box::pin(async { Err(SeenStoreError::new("database down")) })
+    }
+}
+
+#[test]
+fn a_custom_seen_store_tells_a_duplicate_apart_across_instances() {
+    let store = RecordingStore::default();
+    let first_instance = notifications(API_V3_KEY).with_seen_store(store.clone());
+    let second_instance = notifications(API_V3_KEY).with_seen_store(store.clone());
+    let built = build("id-1", "AEAD_AES_256_GCM", &paid(), NOW);
+
+    let delivery = ready(first_instance.receive::<Paid>(&built.headers, &built.body)).unwrap();
+    assert!(matches!(delivery, Delivery::New(ref n) if n.id == "id-1"));
+    // Each instance alone would take it as new: only the shared store knows it was claimed.
+    let delivery = ready(second_instance.receive::<Paid>(&built.headers, &built.body)).unwrap();
+    assert!(matches!(delivery, Delivery::Duplicate { ref id } if id == "id-1"));
+    assert_eq!(*store.asked.lock().unwrap(), ["id-1", "id-1"]);
+
+    // A refused notification never reaches the store.
+    let mut forged = built.body.clone();
+    forged.push(b' ');
+    assert!(ready(second_instance.receive::<Paid>(&built.headers, &forged)).is_err());
+    assert_eq!(store.asked.lock().unwrap().len(), 2);
+
+    ready(second_instance.forget("id-1")).unwrap();
+    assert!(store.claimed.lock().unwrap().is_empty(), "forget goes to the custom store");
+}
+
+#[test]
+fn a_failing_seen_store_is_answered_500_and_nothing_is_processed() {
+    let n = notifications(API_V3_KEY).with_seen_store(FailingStore);
+    let built = build("id-1", "AEAD_AES_256_GCM", &paid(), NOW);
+
+    let error = ready(n.receive::<Paid>(&built.headers, &built.body)).unwrap_err();
+    assert!(matches!(error, NotifyError::SeenStore(_)), "{error:?}");
+
+    let mut processed = 0;
+    let reply = ready(n.handle(&built.headers, &built.body, |_: Notification<Paid>| {
+        processed += 1;
+        async { Ok::<(), ()>(()) }
+    }));
+    assert_eq!(processed, 0, "not processed without a claim");
+    assert!(!reply.is_success());
+    assert_eq!(reply.status(), StatusCode::INTERNAL_SERVER_ERROR);
+    assert_eq!(reply.body(), br#"{"code":"FAIL","message":"temporarily unable to process"}"#);
 }

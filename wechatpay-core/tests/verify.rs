@@ -252,6 +252,38 @@ fn the_signature_probe_is_recognised() {
 }
 
 #[test]
+fn when_several_checks_fail_the_first_in_order_is_reported() {
+    // Ten minutes late: the published notification is genuine but stale.
+    let keys = go_keys_at(GO_NOTIFY_TIMESTAMP + 600);
+    let stale =
+        VerifyError::TimestampSkew { timestamp: GO_NOTIFY_TIMESTAMP, skew: 600, max_skew: 300 };
+    assert_eq!(keys.verify(&go_notify_headers(), GO_NOTIFY_BODY), Err(stale));
+
+    // Forged and stale: the signature is checked before the clock window.
+    let mut forged = GO_NOTIFY_BODY.to_vec();
+    forged[0] ^= 0x01;
+    assert_eq!(keys.verify(&go_notify_headers(), &forged), Err(VerifyError::BadSignature));
+    let map = with_header(go_notify_headers(), headers::SIGNATURE, "not base64!");
+    assert_eq!(keys.verify(&map, GO_NOTIFY_BODY), Err(VerifyError::SignatureNotBase64));
+    let map = with_header(go_notify_headers(), headers::SERIAL, "5157F09EFDC096DE15EBE81A47057A72");
+    assert_eq!(
+        keys.verify(&map, GO_NOTIFY_BODY),
+        Err(VerifyError::UnknownSerial("5157F09EFDC096DE15EBE81A47057A72".into()))
+    );
+
+    // The probe is named before anything else, a malformed timestamp included.
+    let probe = with_header(go_notify_headers(), headers::SIGNATURE, "WECHATPAY/SIGNTEST/c2ln");
+    assert_eq!(keys.verify(&probe, GO_NOTIFY_BODY), Err(VerifyError::SignatureProbe));
+    let probe = with_header(probe, headers::TIMESTAMP, "soon");
+    assert_eq!(keys.verify(&probe, GO_NOTIFY_BODY), Err(VerifyError::SignatureProbe));
+
+    // A malformed timestamp comes before the key and the signature.
+    let map = with_header(go_notify_headers(), headers::TIMESTAMP, "soon");
+    let map = with_header(map, headers::SERIAL, "5157F09EFDC096DE15EBE81A47057A72");
+    assert_eq!(keys.verify(&map, &forged), Err(VerifyError::MalformedHeader(headers::TIMESTAMP)));
+}
+
+#[test]
 fn an_expired_certificate_is_refused() {
     // The Go SDK certificate in 2032, with a response signed by its key at that time.
     let key = MerchantPrivateKey::from_pem(GO_KEY_PEM).unwrap();

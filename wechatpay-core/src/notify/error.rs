@@ -17,7 +17,8 @@ pub enum NotifyError {
     /// deliberate `WECHATPAY/SIGNTEST/` probe, [`VerifyError::SignatureProbe`]).
     #[error("notification refused: {0}")]
     Verification(#[from] VerifyError),
-    /// `Wechatpay-Signature-Type` names another scheme than `WECHATPAY2-SHA256-RSA2048`.
+    /// `Wechatpay-Signature-Type` names another scheme than `WECHATPAY2-SHA256-RSA2048`: the
+    /// notification cannot be authenticated, so it is refused like a bad signature (`401`).
     #[error("notification refused: unsupported `Wechatpay-Signature-Type` {0:?}")]
     UnsupportedSignatureType(String),
     /// The verified body is not a notification envelope.
@@ -38,16 +39,19 @@ pub enum NotifyError {
 }
 
 impl NotifyError {
-    /// The status answered to WeChat Pay: `401` when the notification cannot be trusted
-    /// (signature, timestamp, probe), `400` when it is not a notification this SDK reads,
-    /// `500` when the failure is on the merchant's side (APIv3 key, resource type, duplicate
-    /// guard). WeChat Pay retries every non-2xx alike; the status tells the logs apart.
+    /// The status answered to WeChat Pay: `401` when the notification cannot be authenticated
+    /// (a signature type this SDK cannot verify, the signature, the probe, the timestamp), `400`
+    /// when its verified body is not a notification this SDK reads, `500` when the failure is
+    /// on the merchant's side (APIv3 key, resource type, duplicate guard). WeChat Pay retries
+    /// every non-2xx alike; the status tells the logs apart.
     pub fn status(&self) -> StatusCode {
         match self {
-            NotifyError::Verification(_) => StatusCode::UNAUTHORIZED,
-            NotifyError::UnsupportedSignatureType(_)
-            | NotifyError::Malformed(_)
-            | NotifyError::UnsupportedAlgorithm(_) => StatusCode::BAD_REQUEST,
+            NotifyError::Verification(_) | NotifyError::UnsupportedSignatureType(_) => {
+                StatusCode::UNAUTHORIZED
+            }
+            NotifyError::Malformed(_) | NotifyError::UnsupportedAlgorithm(_) => {
+                StatusCode::BAD_REQUEST
+            }
             NotifyError::Decryption(_) | NotifyError::Resource(_) | NotifyError::SeenStore(_) => {
                 StatusCode::INTERNAL_SERVER_ERROR
             }

@@ -4,14 +4,20 @@
 //! order, refusing at the first failure:
 //! 1. `Wechatpay-Signature-Type`, when present, must be `WECHATPAY2-SHA256-RSA2048` (an absent
 //!    header means that scheme: the RSA signature is still required, so absence grants nothing);
-//! 2. the signature, as for an answer ([`WechatPayKeys::verify`]): a `WECHATPAY/SIGNTEST/` probe,
-//!    a timestamp `max_skew` or more away from the key store's clock, an unknown
-//!    `Wechatpay-Serial` or a bad signature are refused;
+//!    any other is refused `401`, as it cannot be authenticated;
+//! 2. the signature, as for an answer ([`WechatPayKeys::verify_parts`]): a `WECHATPAY/SIGNTEST/`
+//!    probe, a malformed `Wechatpay-Timestamp`, an unknown `Wechatpay-Serial`, a bad RSA
+//!    signature, and only then a timestamp `max_skew` or more away from the key store's clock
+//!    are refused (`401`);
 //! 3. the body is an envelope whose `resource.algorithm` is `AEAD_AES_256_GCM`;
 //! 4. the resource decrypts with the APIv3 key (`associated_data` as AAD) and decodes as `T`;
 //! 5. the notification `id` is claimed in the [`SeenStore`]: a duplicate is told apart.
 //!
-//! Nothing is read from the body before its signature verifies.
+//! The signature type comes first because it chooses how the signature is verified, and the
+//! probe before the RSA check because its signature can never verify: naming it is what makes
+//! it recognisable. The clock window comes after the signature, so a forged and stale
+//! notification is refused as forged. Nothing is read from the body before its signature
+//! verifies.
 
 mod error;
 mod seen;
