@@ -446,11 +446,11 @@ fn request_impl(cont: &Container, krate: &TokenStream) -> TokenStream {
 /// them) and, for the types written inside the field's type, one by one: that finds them in
 /// tuples, which no impl can cover, and in generic types of the user's own.
 ///
-/// Each check is written so that its error names only the user's types and public traits: a
+/// Each check is written so that its error names the user's types, and no `__private` path: a
 /// direct use of the trait (no helper function whose internal path rustc would print as "required
-/// by a bound in …"). The two checks of the probes' `bool`s are trait bounds on the field's type,
-/// `<Type as PlainField<{ IS_RECORD }>>::WECHAT_PLAIN_FIELD`, whose messages say all there is to say (a `const`
-/// panic would be reported as a failed evaluation, E0080).
+/// by a bound in …"). The two checks of the probes' `bool`s are bounds on the field's type,
+/// `<Type as PlainField<{ IS_RECORD }>>::…`, whose trait's message says all there is to say (a
+/// `const` panic would be reported as a failed evaluation, E0080).
 fn record_probe(cont: &Container, index: usize, field: &Field, krate: &TokenStream) -> TokenStream {
     let ty = replace_self(field.ty.to_token_stream(), cont.ident);
     let private = quote!(#krate::request::__private);
@@ -497,7 +497,8 @@ fn record_probe(cont: &Container, index: usize, field: &Field, krate: &TokenStre
             held.extend(probe(&replace_self(tokens, cont.ident)));
         }
     }
-    // At the field, so that a failed check is reported there.
+    // The checks are reported at the field's type (its tokens keep their spans), with the
+    // message of `PlainField` or `PlainFieldContents`.
     let holds = holds_records_ident(index, span);
     let is_record = is_record_ident(index, span);
     quote_spanned! {span=>
