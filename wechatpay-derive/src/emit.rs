@@ -369,10 +369,11 @@ fn encrypt_impl(cont: &Container, krate: &TokenStream) -> TokenStream {
             } else if field.attrs.nested.is_some() {
                 quote_spanned!(span=> #private::RecordProbe::<#ty>::encrypt_fields(#value, #encryptor)?)
             } else if is_probed(field) {
-                // Chosen by the probe its assertion checks: a field holding records is refused
-                // there, and is not also asked for `Clone` here.
+                // Chosen by the probe its checks read: a field holding records is refused there,
+                // and is not also asked for `Clone` here. A missing `Clone` is reported at the
+                // field's type.
                 let holds = holds_records_ident(index, span);
-                quote_spanned!(span=> #private::CopyField::<#holds>::copy(#value)?)
+                quote_spanned!(span=> <#ty as #private::CopyField<{ #holds }>>::wechat_copy_field(#value)?)
             } else {
                 quote_spanned!(span=> ::core::clone::Clone::clone(#value))
             };
@@ -445,10 +446,11 @@ fn request_impl(cont: &Container, krate: &TokenStream) -> TokenStream {
 /// them) and, for the types written inside the field's type, one by one: that finds them in
 /// tuples, which no impl can cover, and in generic types of the user's own.
 ///
-/// Each check is written so that its error names only the user's types and public traits: a
+/// Each check is written so that its error names the user's types, and no `__private` path: a
 /// direct use of the trait (no helper function whose internal path rustc would print as "required
-/// by a bound in …"), and a `const` panic for the two checks that are a `bool` computed from the
-/// probes, whose message then says all there is to say.
+/// by a bound in …"). The two checks of the probes' `bool`s are bounds on the field's type,
+/// `<Type as PlainField<{ IS_RECORD }>>::…`, whose trait's message says all there is to say (a
+/// `const` panic would be reported as a failed evaluation, E0080).
 fn record_probe(cont: &Container, index: usize, field: &Field, krate: &TokenStream) -> TokenStream {
     let ty = replace_self(field.ty.to_token_stream(), cont.ident);
     let private = quote!(#krate::request::__private);
@@ -495,7 +497,8 @@ fn record_probe(cont: &Container, index: usize, field: &Field, krate: &TokenStre
             held.extend(probe(&replace_self(tokens, cont.ident)));
         }
     }
-    // At the field, so that a failed check is reported there.
+    // The checks are reported at the field's type (its tokens keep their spans), with the
+    // message of `PlainField` or `PlainFieldContents`.
     let holds = holds_records_ident(index, span);
     let is_record = is_record_ident(index, span);
     quote_spanned! {span=>
@@ -510,16 +513,9 @@ fn record_probe(cont: &Container, index: usize, field: &Field, krate: &TokenStre
             use #private::NotARecord as _;
             #(#held)||*
         };
-        const _: () = if #is_record {
-            ::core::panic!(
-                "this field holds WeChat Pay records but is not marked `#[wechat(nested)]`, so their rules and encrypted fields would not apply: mark it `#[wechat(nested)]`"
-            )
-        };
-        const _: () = if #holds && !#is_record {
-            ::core::panic!(
-                "this field holds WeChat Pay records in a container `nested` does not support (an array, a map, an `Arc`, a tuple, …): hold them in a Vec, Option or Box of the record, and mark the field `#[wechat(nested)]`"
-            )
-        };
+        const _: () = <#ty as #private::PlainField<{ #is_record }>>::WECHAT_PLAIN_FIELD;
+        const _: () =
+            <#ty as #private::PlainFieldContents<{ #holds && !#is_record }>>::WECHAT_PLAIN_FIELD_CONTENTS;
     }
 }
 

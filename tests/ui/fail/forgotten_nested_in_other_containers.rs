@@ -18,7 +18,7 @@ pub struct Labelled<T> {
 
 type Ranked = Vec<[Person; 2]>;
 
-// Every field but `count` holds records somewhere inside: each is reported, at its name, and
+// Every field but `count` holds records somewhere inside: each is reported, at its type, and
 // nothing else (`Person` is not `Clone`, and no field asks for it).
 #[derive(Serialize, WechatRecord)]
 pub struct Everything {

@@ -3,7 +3,8 @@
 //! The probes below select an inherent item when a field's type is a record (or holds records, or
 //! can be absent) and fall back to a trait item otherwise. The derive brings the fallback traits
 //! into scope with `use … as _`, so generated code compiles for every field type, and a misuse is
-//! reported once, by the derive's `const` assertions, instead of once per use.
+//! reported once, by the derive's checks of the probes' constants ([`PlainField`],
+//! [`PlainFieldContents`]), instead of once per use.
 
 use core::marker::PhantomData;
 use std::borrow::Cow;
@@ -89,13 +90,13 @@ pub trait NotARecord {
     const HOLDS_RECORDS: bool = false;
     /// `false`: nothing to encrypt.
     const HAS_ENCRYPTED_FIELDS: bool = false;
-    /// No fields to describe (the derive's `nested` assertion reports the misuse).
+    /// No fields to describe (the derive's `nested` check reports the misuse).
     const FIELDS: &'static [FieldInfo] = &[];
 
     /// Nothing to validate.
     fn validate_into<T>(_value: &T, _checker: &mut Checker<'_>) {}
 
-    /// Only reached in code that the derive's `nested` assertion has refused to compile.
+    /// Only reached in code that the derive's `nested` check has refused to compile.
     fn encrypt_fields<T>(_value: &T, _encryptor: &FieldEncryptor) -> Result<T, CryptoError> {
         refused()
     }
@@ -103,21 +104,65 @@ pub trait NotARecord {
 
 impl<T: ?Sized> NotARecord for RecordProbe<T> {}
 
-/// The copy of a field that is neither `encrypt` nor `nested` into the encrypted request,
-/// chosen by the derive's probe of the field's type: the one its assertion checks.
-pub struct CopyField<const HOLDS_RECORDS: bool>;
+/// The check that a field not marked `nested` is not what `nested` takes, written by the derive
+/// as `<FieldType as PlainField<{ IS_RECORD }>>::WECHAT_PLAIN_FIELD` with the probe's constant. A trait bound
+/// rather than a `const` panic, so that the error is a plain one with this message, at the
+/// field's type.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` holds WeChat Pay records, but this field is not marked `#[wechat(nested)]`",
+    label = "add `#[wechat(nested)]` to this field",
+    note = "without `nested`, the records' rules and `encrypt` fields would not apply"
+)]
+pub trait PlainField<const IS_RECORD: bool> {
+    /// Named by the derive's check, which needs an item of the trait to require it (prefixed, as
+    /// a glob import of `request` brings the trait into scope).
+    const WECHAT_PLAIN_FIELD: () = ();
+}
 
-impl CopyField<false> {
+#[diagnostic::do_not_recommend]
+impl<T: ?Sized> PlainField<false> for T {}
+
+/// The check that a field not marked `nested` holds no records in a container `nested` does not
+/// take, written as `<FieldType as PlainFieldContents<{ HOLDS_RECORDS && !IS_RECORD }>>::…`;
+/// the `PlainField` check reports the field that is what `nested` takes.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` holds WeChat Pay records in a container `nested` does not support",
+    label = "hold the records in a Vec, Option or Box, and mark this field `#[wechat(nested)]`",
+    note = "`nested` takes a record, or a Vec, Option or Box of records: not an array, a map, an `Arc`, a tuple or a type of your own",
+    note = "without `nested`, the records' rules and `encrypt` fields would not apply"
+)]
+pub trait PlainFieldContents<const HOLDS_RECORDS: bool> {
+    /// Named by the derive's check, like `PlainField`'s.
+    const WECHAT_PLAIN_FIELD_CONTENTS: () = ();
+}
+
+#[diagnostic::do_not_recommend]
+impl<T: ?Sized> PlainFieldContents<false> for T {}
+
+/// The copy of a field that is neither `encrypt` nor `nested` into the encrypted request,
+/// chosen by the derive's probe of the field's type (the constant its checks read), and named
+/// as `<FieldType as CopyField<{ HOLDS_RECORDS }>>::wechat_copy_field`: a missing `Clone` is then reported at
+/// the field's type, with rustc's own help.
+#[diagnostic::on_unimplemented(
+    message = "the trait bound `{Self}: Clone` is not satisfied",
+    note = "a field that is neither `encrypt` nor `nested` is cloned into the encrypted request"
+)]
+pub trait CopyField<const HOLDS_RECORDS: bool>: Sized {
+    /// The field's value in the encrypted request (prefixed, like `PlainField`'s constant).
+    fn wechat_copy_field(&self) -> Result<Self, CryptoError>;
+}
+
+impl<T: Clone> CopyField<false> for T {
     /// A field without records is cloned.
-    pub fn copy<T: Clone>(value: &T) -> Result<T, CryptoError> {
-        Ok(value.clone())
+    fn wechat_copy_field(&self) -> Result<Self, CryptoError> {
+        Ok(self.clone())
     }
 }
 
-impl CopyField<true> {
-    /// A field holding records without `nested` is refused at compile time by the assertion;
-    /// this keeps that the only error (no `Clone` demanded of the records).
-    pub fn copy<T>(_value: &T) -> Result<T, CryptoError> {
+impl<T> CopyField<true> for T {
+    /// A field holding records without `nested` is refused at compile time by the checks; this
+    /// keeps that the only error (no `Clone` demanded of the records).
+    fn wechat_copy_field(&self) -> Result<Self, CryptoError> {
         refused()
     }
 }

@@ -21,3 +21,7 @@ pub use crate::violations::{Rule, Violation, Violations};
 
 #[doc(hidden)]
 pub mod __private;
+/// The derive's field checks, also reachable outside `__private` so that rustc's errors name them
+/// briefly (`PlainField<true>`): it prints the full path of a trait found only in a hidden module.
+#[doc(hidden)]
+pub use __private::{CopyField, PlainField, PlainFieldContents};

@@ -67,16 +67,20 @@ const _: () = {
         > {
             ::core::result::Result::Ok(Self {
                 uniscid: ::core::clone::Clone::clone(&self.uniscid),
-                id_type: ::wechatpay_apiv3::request::__private::CopyField::<
-                    __WECHAT_FIELD_1_HOLDS_RECORDS,
-                >::copy(&self.id_type)?,
+                id_type: <Option<
+                    IdType,
+                > as ::wechatpay_apiv3::request::__private::CopyField<
+                    { __WECHAT_FIELD_1_HOLDS_RECORDS },
+                >>::wechat_copy_field(&self.id_type)?,
                 id_no: ::wechatpay_apiv3::request::EncryptValue::encrypt_value(
                     &self.id_no,
                     __encryptor,
                 )?,
-                legal_id: ::wechatpay_apiv3::request::__private::CopyField::<
-                    __WECHAT_FIELD_3_HOLDS_RECORDS,
-                >::copy(&self.legal_id)?,
+                legal_id: <Redacted<
+                    String,
+                > as ::wechatpay_apiv3::request::__private::CopyField<
+                    { __WECHAT_FIELD_3_HOLDS_RECORDS },
+                >>::wechat_copy_field(&self.legal_id)?,
                 tags: ::core::clone::Clone::clone(&self.tags),
                 note: ::core::clone::Clone::clone(&self.note),
             })
@@ -177,16 +181,16 @@ const _: () = {
                 IdType,
             >::HOLDS_RECORDS
     };
-    const _: () = if __WECHAT_FIELD_1_IS_RECORD {
-        ::core::panic!(
-            "this field holds WeChat Pay records but is not marked `#[wechat(nested)]`, so their rules and encrypted fields would not apply: mark it `#[wechat(nested)]`"
-        )
-    };
-    const _: () = if __WECHAT_FIELD_1_HOLDS_RECORDS && !__WECHAT_FIELD_1_IS_RECORD {
-        ::core::panic!(
-            "this field holds WeChat Pay records in a container `nested` does not support (an array, a map, an `Arc`, a tuple, …): hold them in a Vec, Option or Box of the record, and mark the field `#[wechat(nested)]`"
-        )
-    };
+    const _: () = <Option<
+        IdType,
+    > as ::wechatpay_apiv3::request::__private::PlainField<
+        { __WECHAT_FIELD_1_IS_RECORD },
+    >>::WECHAT_PLAIN_FIELD;
+    const _: () = <Option<
+        IdType,
+    > as ::wechatpay_apiv3::request::__private::PlainFieldContents<
+        { __WECHAT_FIELD_1_HOLDS_RECORDS && !__WECHAT_FIELD_1_IS_RECORD },
+    >>::WECHAT_PLAIN_FIELD_CONTENTS;
     const __WECHAT_FIELD_3_IS_RECORD: ::core::primitive::bool = {
         #[allow(unused_imports)]
         use ::wechatpay_apiv3::request::__private::NotARecord as _;
@@ -200,14 +204,14 @@ const _: () = {
                 Redacted<String>,
             >::HOLDS_RECORDS
     };
-    const _: () = if __WECHAT_FIELD_3_IS_RECORD {
-        ::core::panic!(
-            "this field holds WeChat Pay records but is not marked `#[wechat(nested)]`, so their rules and encrypted fields would not apply: mark it `#[wechat(nested)]`"
-        )
-    };
-    const _: () = if __WECHAT_FIELD_3_HOLDS_RECORDS && !__WECHAT_FIELD_3_IS_RECORD {
-        ::core::panic!(
-            "this field holds WeChat Pay records in a container `nested` does not support (an array, a map, an `Arc`, a tuple, …): hold them in a Vec, Option or Box of the record, and mark the field `#[wechat(nested)]`"
-        )
-    };
+    const _: () = <Redacted<
+        String,
+    > as ::wechatpay_apiv3::request::__private::PlainField<
+        { __WECHAT_FIELD_3_IS_RECORD },
+    >>::WECHAT_PLAIN_FIELD;
+    const _: () = <Redacted<
+        String,
+    > as ::wechatpay_apiv3::request::__private::PlainFieldContents<
+        { __WECHAT_FIELD_3_HOLDS_RECORDS && !__WECHAT_FIELD_3_IS_RECORD },
+    >>::WECHAT_PLAIN_FIELD_CONTENTS;
 };

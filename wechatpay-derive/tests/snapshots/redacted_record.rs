@@ -38,15 +38,20 @@ const _: () = {
                     &self.tel,
                     __encryptor,
                 )?,
-                address: ::wechatpay_apiv3::request::__private::CopyField::<
-                    __WECHAT_FIELD_1_HOLDS_RECORDS,
-                >::copy(&self.address)?,
+                address: <Redacted<
+                    String,
+                > as ::wechatpay_apiv3::request::__private::CopyField<
+                    { __WECHAT_FIELD_1_HOLDS_RECORDS },
+                >>::wechat_copy_field(&self.address)?,
                 contacts: ::wechatpay_apiv3::request::__private::RecordProbe::<
                     Vec<Contact>,
                 >::encrypt_fields(&self.contacts, __encryptor)?,
-                tags: ::wechatpay_apiv3::request::__private::CopyField::<
-                    __WECHAT_FIELD_3_HOLDS_RECORDS,
-                >::copy(&self.tags)?,
+                tags: <BTreeMap<
+                    String,
+                    (u32, Tag),
+                > as ::wechatpay_apiv3::request::__private::CopyField<
+                    { __WECHAT_FIELD_3_HOLDS_RECORDS },
+                >>::wechat_copy_field(&self.tags)?,
             })
         }
     }
@@ -125,16 +130,16 @@ const _: () = {
                 Redacted<String>,
             >::HOLDS_RECORDS
     };
-    const _: () = if __WECHAT_FIELD_1_IS_RECORD {
-        ::core::panic!(
-            "this field holds WeChat Pay records but is not marked `#[wechat(nested)]`, so their rules and encrypted fields would not apply: mark it `#[wechat(nested)]`"
-        )
-    };
-    const _: () = if __WECHAT_FIELD_1_HOLDS_RECORDS && !__WECHAT_FIELD_1_IS_RECORD {
-        ::core::panic!(
-            "this field holds WeChat Pay records in a container `nested` does not support (an array, a map, an `Arc`, a tuple, …): hold them in a Vec, Option or Box of the record, and mark the field `#[wechat(nested)]`"
-        )
-    };
+    const _: () = <Redacted<
+        String,
+    > as ::wechatpay_apiv3::request::__private::PlainField<
+        { __WECHAT_FIELD_1_IS_RECORD },
+    >>::WECHAT_PLAIN_FIELD;
+    const _: () = <Redacted<
+        String,
+    > as ::wechatpay_apiv3::request::__private::PlainFieldContents<
+        { __WECHAT_FIELD_1_HOLDS_RECORDS && !__WECHAT_FIELD_1_IS_RECORD },
+    >>::WECHAT_PLAIN_FIELD_CONTENTS;
     const _: ::core::primitive::bool = <Vec<
         Contact,
     > as ::wechatpay_apiv3::request::EncryptFields>::HAS_ENCRYPTED_FIELDS;
@@ -157,14 +162,16 @@ const _: () = {
             || ::wechatpay_apiv3::request::__private::RecordProbe::<Tag>::IS_RECORD
             || ::wechatpay_apiv3::request::__private::RecordProbe::<Tag>::HOLDS_RECORDS
     };
-    const _: () = if __WECHAT_FIELD_3_IS_RECORD {
-        ::core::panic!(
-            "this field holds WeChat Pay records but is not marked `#[wechat(nested)]`, so their rules and encrypted fields would not apply: mark it `#[wechat(nested)]`"
-        )
-    };
-    const _: () = if __WECHAT_FIELD_3_HOLDS_RECORDS && !__WECHAT_FIELD_3_IS_RECORD {
-        ::core::panic!(
-            "this field holds WeChat Pay records in a container `nested` does not support (an array, a map, an `Arc`, a tuple, …): hold them in a Vec, Option or Box of the record, and mark the field `#[wechat(nested)]`"
-        )
-    };
+    const _: () = <BTreeMap<
+        String,
+        (u32, Tag),
+    > as ::wechatpay_apiv3::request::__private::PlainField<
+        { __WECHAT_FIELD_3_IS_RECORD },
+    >>::WECHAT_PLAIN_FIELD;
+    const _: () = <BTreeMap<
+        String,
+        (u32, Tag),
+    > as ::wechatpay_apiv3::request::__private::PlainFieldContents<
+        { __WECHAT_FIELD_3_HOLDS_RECORDS && !__WECHAT_FIELD_3_IS_RECORD },
+    >>::WECHAT_PLAIN_FIELD_CONTENTS;
 };

@@ -87,9 +87,9 @@ const _: () = {
                     Vec<Qualification>,
                 >::encrypt_fields(&self.data, __encryptor)?,
                 amount: ::core::clone::Clone::clone(&self.amount),
-                status: ::wechatpay_apiv3::request::__private::CopyField::<
-                    __WECHAT_FIELD_6_HOLDS_RECORDS,
-                >::copy(&self.status)?,
+                status: <Status as ::wechatpay_apiv3::request::__private::CopyField<
+                    { __WECHAT_FIELD_6_HOLDS_RECORDS },
+                >>::wechat_copy_field(&self.status)?,
             })
         }
     }
@@ -232,14 +232,10 @@ const _: () = {
                 Status,
             >::HOLDS_RECORDS
     };
-    const _: () = if __WECHAT_FIELD_6_IS_RECORD {
-        ::core::panic!(
-            "this field holds WeChat Pay records but is not marked `#[wechat(nested)]`, so their rules and encrypted fields would not apply: mark it `#[wechat(nested)]`"
-        )
-    };
-    const _: () = if __WECHAT_FIELD_6_HOLDS_RECORDS && !__WECHAT_FIELD_6_IS_RECORD {
-        ::core::panic!(
-            "this field holds WeChat Pay records in a container `nested` does not support (an array, a map, an `Arc`, a tuple, …): hold them in a Vec, Option or Box of the record, and mark the field `#[wechat(nested)]`"
-        )
-    };
+    const _: () = <Status as ::wechatpay_apiv3::request::__private::PlainField<
+        { __WECHAT_FIELD_6_IS_RECORD },
+    >>::WECHAT_PLAIN_FIELD;
+    const _: () = <Status as ::wechatpay_apiv3::request::__private::PlainFieldContents<
+        { __WECHAT_FIELD_6_HOLDS_RECORDS && !__WECHAT_FIELD_6_IS_RECORD },
+    >>::WECHAT_PLAIN_FIELD_CONTENTS;
 };
