@@ -113,16 +113,24 @@ fn the_help_texts_give_examples_and_the_exit_codes() {
     ] {
         assert!(top.stdout.contains(line), "{line} in\n{}", top.stdout);
     }
-    for command in ["endpoints", "call", "report", "sandbox", "doctor", "notify"] {
-        let help = run(&[command, "--help"], &[], None);
-        assert_eq!(help.code, 0, "{command}");
-        assert!(help.stdout.contains("Example"), "{command}:\n{}", help.stdout);
-        assert!(
-            help.stdout.contains(&format!("wechatpay {command}")),
-            "{command}:\n{}",
-            help.stdout
-        );
-        assert!(help.stdout.contains("Exit codes"), "{command}:\n{}", help.stdout);
+    let commands = subcommands(&[]);
+    assert_eq!(
+        commands.iter().map(|command| command.join(" ")).collect::<Vec<_>>(),
+        [
+            "endpoints",
+            "call",
+            "report",
+            "sandbox",
+            "doctor",
+            "notify",
+            "notify decrypt",
+            "certificates",
+            "certificates download"
+        ],
+        "the command tree, walked through --help (a new subcommand belongs here)"
+    );
+    for command in &commands {
+        assert_help_gives_an_example_and_the_exit_codes(command);
     }
     let call = run(
         &["call", "--help"],
@@ -133,6 +141,49 @@ fn the_help_texts_give_examples_and_the_exit_codes() {
     assert!(!call.stdout.contains("s3cr3t"), "environment values are never shown");
     let usage = run(&["call"], &[], None);
     assert_eq!(usage.code, 2, "{}", usage.stderr);
+}
+
+/// Every subcommand under `parent`, depth first, as `--help` lists them under `Commands:` (clap's
+/// command tree, as the binary builds it), without clap's own `help`.
+fn subcommands(parent: &[String]) -> Vec<Vec<String>> {
+    let args: Vec<&str> = parent.iter().map(String::as_str).chain(["--help"]).collect();
+    let help = run(&args, &[], None);
+    assert_eq!(help.code, 0, "{args:?}: {}", help.stderr);
+    let names: Vec<String> = help
+        .stdout
+        .lines()
+        .skip_while(|line| *line != "Commands:")
+        .skip(1)
+        .take_while(|line| line.starts_with("  "))
+        .filter_map(|line| line.split_whitespace().next())
+        .filter(|name| *name != "help")
+        .map(str::to_owned)
+        .collect();
+    let mut commands = Vec::new();
+    for name in names {
+        let command = [parent, &[name]].concat();
+        let nested = subcommands(&command);
+        commands.push(command);
+        commands.extend(nested);
+    }
+    commands
+}
+
+/// `wechatpay COMMAND --help` shows an example of COMMAND and its exit codes: listed for a command
+/// that runs, referred to its subcommand's help for a group.
+fn assert_help_gives_an_example_and_the_exit_codes(command: &[String]) {
+    let path = command.join(" ");
+    let args: Vec<&str> = command.iter().map(String::as_str).chain(["--help"]).collect();
+    let help = run(&args, &[], None).stdout;
+    let examples = help.split_once("\nExample").map(|(_, rest)| rest).unwrap_or_default();
+    assert!(examples.contains(&format!("\n  wechatpay {path}")), "{path}: no example in\n{help}");
+    let exit_codes = help.split_once("\nExit codes:").map(|(_, rest)| rest);
+    let exit_codes = exit_codes.unwrap_or_else(|| panic!("{path}: no exit codes in\n{help}"));
+    if help.contains("\nCommands:\n") {
+        assert!(exit_codes.starts_with(&format!(" see `wechatpay {path} ")), "{path}:\n{help}");
+    } else {
+        assert!(exit_codes.trim_start().starts_with('0'), "{path}: code 0 first in\n{help}");
+    }
 }
 
 #[test]
