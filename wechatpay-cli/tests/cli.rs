@@ -536,6 +536,33 @@ async fn doctor_explains_malformed_settings_offline_without_printing_keys() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 1)]
+async fn doctor_explains_a_merchant_key_under_2048_bits_in_one_line_with_the_fix() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let short_key = dir.path().join("apiclient_key_1024.pem");
+    let status = Command::new("openssl")
+        .args(["genpkey", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:1024", "-out"])
+        .arg(&short_key)
+        .stderr(Stdio::null())
+        .status()
+        .expect("openssl runs");
+    assert!(status.success());
+    let vars = with(vars(&sandbox), "WECHATPAY_MCH_KEY_PATH", short_key.to_str().unwrap());
+    let run = run(&["doctor", "--offline"], &vars, None);
+    assert_eq!(run.code, 7);
+    assert_eq!(
+        fail_lines(&run.stdout),
+        [
+            "FAIL  merchant private key: the merchant private key has 1024 bits; WeChat Pay uses RSA \
+             keys of at least 2048 bits. Fix: use apiclient_key.pem as downloaded with the merchant \
+             API certificate (RSA, at least 2048 bits, not encrypted)"
+        ],
+        "{}",
+        run.stdout
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 1)]
 async fn doctor_reports_an_unreachable_host() {
     let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let port = closed.local_addr().unwrap().port();
@@ -799,4 +826,36 @@ async fn certificates_that_do_not_decrypt_are_not_trusted() {
     let run = run(&["certificates", "download"], &vars, None);
     assert_eq!(run.code, 4, "{}", run.stderr);
     assert!(!run.stderr.contains(demo::OTHER_APIV3_KEY) && !run.stderr.contains(demo::APIV3_KEY));
+}
+
+/// A list signed by a key the client does not trust (neither the configured public key nor, on first
+/// use, one of the listed certificates) is untrusted: exit 4 and one line naming the signer's
+/// serial; nothing is listed or written.
+#[tokio::test(flavor = "multi_thread", worker_threads = 1)]
+async fn a_certificate_list_signed_by_an_untrusted_key_exits_4_with_the_reason() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let mut scenario = PlatformCertificates::listing(&[demo::platform_certificate()]);
+    scenario.list_signer = Some(demo::untrusted_certificate());
+    sandbox.set_platform_certificates(demo::MCHID, scenario);
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("certs");
+    let configured =
+        run(&["certificates", "download", "--out", out.to_str().unwrap()], &vars(&sandbox), None);
+    let without_public_key: Vec<_> = vars(&sandbox)
+        .into_iter()
+        .filter(|(name, _)| !name.starts_with("WECHATPAY_PUBLIC_KEY"))
+        .collect();
+    let first_use =
+        run(&["certificates", "download", "--trust-on-first-use"], &without_public_key, None);
+    let reason = format!(
+        "error: verification: `Wechatpay-Serial` \"{}\" names no configured WeChat Pay public key or platform certificate",
+        demo::UNTRUSTED_CERTIFICATE_SERIAL
+    );
+    for refused in [&configured, &first_use] {
+        assert_eq!(refused.code, 4, "{}", refused.stderr);
+        assert_eq!(refused.stderr.lines().count(), 1, "{}", refused.stderr);
+        assert!(refused.stderr.starts_with(&reason), "{}", refused.stderr);
+        assert!(refused.stdout.is_empty(), "{}", refused.stdout);
+    }
+    assert!(!out.exists(), "nothing is written");
 }
