@@ -1,7 +1,7 @@
 //! `wechatpay sandbox [--port N]`: the offline sandbox of `wechatpay-apiv3-mock`, until Ctrl-C.
 
 use clap::Args;
-use wechatpay_apiv3_mock::{Sandbox, missing_key_files};
+use wechatpay_apiv3_mock::{KeyFiles, Sandbox, key_cache_dir};
 
 use crate::exit::Failure;
 
@@ -16,18 +16,23 @@ pub struct SandboxArgs {
     pub quiet: bool,
 }
 
-/// Starts the sandbox, prints its banner (the `export` lines first), and serves until Ctrl-C.
+/// Starts the sandbox, prints its banner (the `export` lines first), and serves until Ctrl-C. The
+/// export lines name the shipped key files, or copies in the cache directory when this binary was
+/// installed and its source tree is gone.
 pub async fn run(args: SandboxArgs) -> Result<(), Failure> {
+    let keys = KeyFiles::shipped_or_written_to(&key_cache_dir()).map_err(|error| {
+        Failure::usage(format!(
+            "cannot write the sandbox key files to {}: {error}",
+            key_cache_dir().display()
+        ))
+    })?;
     let sandbox = Sandbox::builder()
         .port(args.port)
         .log_requests(!args.quiet)
         .start()
         .await
         .map_err(|error| Failure::usage(format!("the sandbox did not start: {error}")))?;
-    print!("{}", sandbox.banner());
-    for path in missing_key_files() {
-        eprintln!("warning: {path} is missing (the binary was moved from its source tree)");
-    }
+    print!("{}", sandbox.banner(&keys));
     println!();
     println!("Press Ctrl-C to stop.");
     tokio::signal::ctrl_c()

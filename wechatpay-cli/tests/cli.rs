@@ -113,16 +113,24 @@ fn the_help_texts_give_examples_and_the_exit_codes() {
     ] {
         assert!(top.stdout.contains(line), "{line} in\n{}", top.stdout);
     }
-    for command in ["endpoints", "call", "report", "sandbox", "doctor", "notify"] {
-        let help = run(&[command, "--help"], &[], None);
-        assert_eq!(help.code, 0, "{command}");
-        assert!(help.stdout.contains("Example"), "{command}:\n{}", help.stdout);
-        assert!(
-            help.stdout.contains(&format!("wechatpay {command}")),
-            "{command}:\n{}",
-            help.stdout
-        );
-        assert!(help.stdout.contains("Exit codes"), "{command}:\n{}", help.stdout);
+    let commands = subcommands(&[]);
+    assert_eq!(
+        commands.iter().map(|command| command.join(" ")).collect::<Vec<_>>(),
+        [
+            "endpoints",
+            "call",
+            "report",
+            "sandbox",
+            "doctor",
+            "notify",
+            "notify decrypt",
+            "certificates",
+            "certificates download"
+        ],
+        "the command tree, walked through --help (a new subcommand belongs here)"
+    );
+    for command in &commands {
+        assert_help_gives_an_example_and_the_exit_codes(command);
     }
     let call = run(
         &["call", "--help"],
@@ -133,6 +141,49 @@ fn the_help_texts_give_examples_and_the_exit_codes() {
     assert!(!call.stdout.contains("s3cr3t"), "environment values are never shown");
     let usage = run(&["call"], &[], None);
     assert_eq!(usage.code, 2, "{}", usage.stderr);
+}
+
+/// Every subcommand under `parent`, depth first, as `--help` lists them under `Commands:` (clap's
+/// command tree, as the binary builds it), without clap's own `help`.
+fn subcommands(parent: &[String]) -> Vec<Vec<String>> {
+    let args: Vec<&str> = parent.iter().map(String::as_str).chain(["--help"]).collect();
+    let help = run(&args, &[], None);
+    assert_eq!(help.code, 0, "{args:?}: {}", help.stderr);
+    let names: Vec<String> = help
+        .stdout
+        .lines()
+        .skip_while(|line| *line != "Commands:")
+        .skip(1)
+        .take_while(|line| line.starts_with("  "))
+        .filter_map(|line| line.split_whitespace().next())
+        .filter(|name| *name != "help")
+        .map(str::to_owned)
+        .collect();
+    let mut commands = Vec::new();
+    for name in names {
+        let command = [parent, &[name]].concat();
+        let nested = subcommands(&command);
+        commands.push(command);
+        commands.extend(nested);
+    }
+    commands
+}
+
+/// `wechatpay COMMAND --help` shows an example of COMMAND and its exit codes: listed for a command
+/// that runs, referred to its subcommand's help for a group.
+fn assert_help_gives_an_example_and_the_exit_codes(command: &[String]) {
+    let path = command.join(" ");
+    let args: Vec<&str> = command.iter().map(String::as_str).chain(["--help"]).collect();
+    let help = run(&args, &[], None).stdout;
+    let examples = help.split_once("\nExample").map(|(_, rest)| rest).unwrap_or_default();
+    assert!(examples.contains(&format!("\n  wechatpay {path}")), "{path}: no example in\n{help}");
+    let exit_codes = help.split_once("\nExit codes:").map(|(_, rest)| rest);
+    let exit_codes = exit_codes.unwrap_or_else(|| panic!("{path}: no exit codes in\n{help}"));
+    if help.contains("\nCommands:\n") {
+        assert!(exit_codes.starts_with(&format!(" see `wechatpay {path} ")), "{path}:\n{help}");
+    } else {
+        assert!(exit_codes.trim_start().starts_with('0'), "{path}: code 0 first in\n{help}");
+    }
 }
 
 #[test]
@@ -485,6 +536,33 @@ async fn doctor_explains_malformed_settings_offline_without_printing_keys() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 1)]
+async fn doctor_explains_a_merchant_key_under_2048_bits_in_one_line_with_the_fix() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let short_key = dir.path().join("apiclient_key_1024.pem");
+    let status = Command::new("openssl")
+        .args(["genpkey", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:1024", "-out"])
+        .arg(&short_key)
+        .stderr(Stdio::null())
+        .status()
+        .expect("openssl runs");
+    assert!(status.success());
+    let vars = with(vars(&sandbox), "WECHATPAY_MCH_KEY_PATH", short_key.to_str().unwrap());
+    let run = run(&["doctor", "--offline"], &vars, None);
+    assert_eq!(run.code, 7);
+    assert_eq!(
+        fail_lines(&run.stdout),
+        [
+            "FAIL  merchant private key: the merchant private key has 1024 bits; WeChat Pay uses RSA \
+             keys of at least 2048 bits. Fix: use apiclient_key.pem as downloaded with the merchant \
+             API certificate (RSA, at least 2048 bits, not encrypted)"
+        ],
+        "{}",
+        run.stdout
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 1)]
 async fn doctor_reports_an_unreachable_host() {
     let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let port = closed.local_addr().unwrap().port();
@@ -748,4 +826,36 @@ async fn certificates_that_do_not_decrypt_are_not_trusted() {
     let run = run(&["certificates", "download"], &vars, None);
     assert_eq!(run.code, 4, "{}", run.stderr);
     assert!(!run.stderr.contains(demo::OTHER_APIV3_KEY) && !run.stderr.contains(demo::APIV3_KEY));
+}
+
+/// A list signed by a key the client does not trust (neither the configured public key nor, on first
+/// use, one of the listed certificates) is untrusted: exit 4 and one line naming the signer's
+/// serial; nothing is listed or written.
+#[tokio::test(flavor = "multi_thread", worker_threads = 1)]
+async fn a_certificate_list_signed_by_an_untrusted_key_exits_4_with_the_reason() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let mut scenario = PlatformCertificates::listing(&[demo::platform_certificate()]);
+    scenario.list_signer = Some(demo::untrusted_certificate());
+    sandbox.set_platform_certificates(demo::MCHID, scenario);
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("certs");
+    let configured =
+        run(&["certificates", "download", "--out", out.to_str().unwrap()], &vars(&sandbox), None);
+    let without_public_key: Vec<_> = vars(&sandbox)
+        .into_iter()
+        .filter(|(name, _)| !name.starts_with("WECHATPAY_PUBLIC_KEY"))
+        .collect();
+    let first_use =
+        run(&["certificates", "download", "--trust-on-first-use"], &without_public_key, None);
+    let reason = format!(
+        "error: verification: `Wechatpay-Serial` \"{}\" names no configured WeChat Pay public key or platform certificate",
+        demo::UNTRUSTED_CERTIFICATE_SERIAL
+    );
+    for refused in [&configured, &first_use] {
+        assert_eq!(refused.code, 4, "{}", refused.stderr);
+        assert_eq!(refused.stderr.lines().count(), 1, "{}", refused.stderr);
+        assert!(refused.stderr.starts_with(&reason), "{}", refused.stderr);
+        assert!(refused.stdout.is_empty(), "{}", refused.stdout);
+    }
+    assert!(!out.exists(), "nothing is written");
 }

@@ -89,7 +89,7 @@ pub use load::{Latency, PUBLISHED_RATE_LIMITS};
 pub use notify::{Delivered, NotificationAnswer, NotificationKind};
 pub use outcome::{Outcome, Record};
 pub use received::Received;
-pub use shell::missing_key_files;
+pub use shell::{KeyFiles, key_cache_dir};
 
 use state::{ReceivedLog, Shared};
 

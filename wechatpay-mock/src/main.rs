@@ -1,11 +1,12 @@
 //! `cargo run -p wechatpay-apiv3-mock [-- --port N] [--quiet]`: runs the sandbox until Ctrl-C, after
 //! printing ready-to-paste `export WECHATPAY_…=` lines (base URL, mchid, merchant serial, the
-//! paths of the shipped demo merchant key and public key files, the public key ID) and the WeChat
-//! Pay public key. A private key is never printed.
+//! paths of the demo key files, the public key ID) and the WeChat Pay public key. The paths are
+//! the shipped files', or copies in the cache directory when the source tree is gone. A private
+//! key is never printed.
 
 use std::process::ExitCode;
 
-use wechatpay_apiv3_mock::{Sandbox, missing_key_files};
+use wechatpay_apiv3_mock::{KeyFiles, Sandbox, key_cache_dir};
 
 const USAGE: &str = "usage: wechatpay-apiv3-mock [--port N] [--quiet]\n\
     Runs the offline WeChat Pay sandbox on 127.0.0.1 until Ctrl-C.\n\
@@ -46,10 +47,18 @@ async fn main() -> ExitCode {
         }
     };
 
-    print!("{}", sandbox.banner());
-    for path in missing_key_files() {
-        eprintln!("warning: {path} is missing (the binary was moved from its source tree)");
-    }
+    // The shipped key files, or copies when the binary outlived its source tree.
+    let keys = match KeyFiles::shipped_or_written_to(&key_cache_dir()) {
+        Ok(keys) => keys,
+        Err(error) => {
+            eprintln!(
+                "cannot write the sandbox key files to {}: {error}",
+                key_cache_dir().display()
+            );
+            return ExitCode::FAILURE;
+        }
+    };
+    print!("{}", sandbox.banner(&keys));
     println!();
     println!("Press Ctrl-C to stop.");
 
