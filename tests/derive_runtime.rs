@@ -461,9 +461,9 @@ struct ModifyOrder {
     bill_date: String,
     #[wechat(path)]
     sub_mchid: String,
-    // Body fields in alphabetical order: the runtime builds the body from a `serde_json::Value`,
-    // whose map sorts keys unless serde_json's `preserve_order` feature is on somewhere in the
-    // build; in this order the bytes are the same either way.
+    // Body fields in alphabetical order: a request with path or query fields has its body built
+    // from a `serde_json::Value`, whose map sorts keys unless serde_json's `preserve_order`
+    // feature is on somewhere in the build; in this order the bytes are the same either way.
     amount: Option<u64>,
     attach: Option<String>,
     #[wechat(required)]

@@ -1,7 +1,7 @@
 //! `wechatpay sandbox [--port N]`: the offline sandbox of `wechatpay-apiv3-mock`, until Ctrl-C.
 
 use clap::Args;
-use wechatpay_apiv3_mock::{KeyFiles, Sandbox, key_cache_dir};
+use wechatpay_apiv3_mock::{KeyFiles, Sandbox};
 
 use crate::exit::Failure;
 
@@ -20,12 +20,7 @@ pub struct SandboxArgs {
 /// export lines name the shipped key files, or copies in the cache directory when this binary was
 /// installed and its source tree is gone.
 pub async fn run(args: SandboxArgs) -> Result<(), Failure> {
-    let keys = KeyFiles::shipped_or_written_to(&key_cache_dir()).map_err(|error| {
-        Failure::usage(format!(
-            "cannot write the sandbox key files to {}: {error}",
-            key_cache_dir().display()
-        ))
-    })?;
+    let keys = KeyFiles::shipped_or_cached().map_err(|error| Failure::usage(error.to_string()))?;
     let sandbox = Sandbox::builder()
         .port(args.port)
         .log_requests(!args.quiet)

@@ -150,7 +150,7 @@ pub enum VerifyError {
     )]
     SignatureProbe,
     /// `Wechatpay-Timestamp` is too far from the local clock. Checked after the signature, so
-    /// the message is genuine: only the clocks disagree.
+    /// WeChat Pay did sign the message, at some time: it is replayed, or the clocks disagree.
     #[error(
         "the `Wechatpay-Timestamp` {timestamp} is {skew} s away from the local clock (limit {max_skew} s)"
     )]

@@ -48,8 +48,8 @@ impl WechatPayKeys {
     ///
     /// The probe comes first because its signature can never verify: naming it is what tells
     /// it apart from a forgery. The window comes last, so that a forged and stale message is
-    /// refused as forged ([`VerifyError::BadSignature`]), and a skew error always means that
-    /// WeChat Pay really signed it and only the clocks disagree.
+    /// refused as forged ([`VerifyError::BadSignature`]), and a skew error means that WeChat Pay
+    /// did sign it, at some time: a replay of an old message, or clocks that disagree.
     pub fn verify_parts(
         &self,
         headers: SignatureHeaders<'_>,

@@ -6,7 +6,7 @@
 
 use std::process::ExitCode;
 
-use wechatpay_apiv3_mock::{KeyFiles, Sandbox, key_cache_dir};
+use wechatpay_apiv3_mock::{KeyFiles, Sandbox};
 
 const USAGE: &str = "usage: wechatpay-apiv3-mock [--port N] [--quiet]\n\
     Runs the offline WeChat Pay sandbox on 127.0.0.1 until Ctrl-C.\n\
@@ -48,13 +48,10 @@ async fn main() -> ExitCode {
     };
 
     // The shipped key files, or copies when the binary outlived its source tree.
-    let keys = match KeyFiles::shipped_or_written_to(&key_cache_dir()) {
+    let keys = match KeyFiles::shipped_or_cached() {
         Ok(keys) => keys,
         Err(error) => {
-            eprintln!(
-                "cannot write the sandbox key files to {}: {error}",
-                key_cache_dir().display()
-            );
+            eprintln!("{error}");
             return ExitCode::FAILURE;
         }
     };

@@ -30,24 +30,25 @@ impl KeyFiles {
     }
 
     /// For a standalone sandbox: the shipped files when they are all there, else copies written
-    /// to `dir`. An installed binary outlives its source tree (a moved checkout, a cleaned cargo
-    /// registry), and export lines naming missing files would configure no client.
-    pub fn shipped_or_written_to(dir: &Path) -> io::Result<Self> {
-        existing_or_written_to(Self::shipped(), dir)
+    /// to [`key_cache_dir`]. An installed binary outlives its source tree (a moved checkout, a
+    /// cleaned cargo registry), and export lines naming missing files would configure no client.
+    pub fn shipped_or_cached() -> io::Result<Self> {
+        existing_or_written_to(Self::shipped(), key_cache_dir)
     }
 
-    /// Writes the three files into `dir` (created if missing); the private key is readable by its
-    /// owner only, as a real `apiclient_key.pem` should be.
+    /// Writes the three files into `dir` (created readable by its owner only, if missing); the
+    /// private key and the APIv3 key are readable by their owner only, as a real
+    /// `apiclient_key.pem` should be. A file that already holds its key is left as it is.
     pub fn write_to(dir: &Path) -> io::Result<Self> {
-        std::fs::create_dir_all(dir)?;
+        create_private_dir(dir)?;
         let files = Self {
             merchant_key: dir.join("merchant_private_key.pem"),
             public_key: dir.join("platform_public_key.pem"),
             apiv3_key: dir.join("apiv3_key.txt"),
         };
-        write_private(&files.merchant_key, demo::MERCHANT_KEY_PEM)?;
-        std::fs::write(&files.public_key, demo::PUBLIC_KEY_PEM)?;
-        write_private(&files.apiv3_key, &format!("{}\n", demo::APIV3_KEY))?;
+        write_file(&files.merchant_key, demo::MERCHANT_KEY_PEM, true)?;
+        write_file(&files.public_key, demo::PUBLIC_KEY_PEM, false)?;
+        write_file(&files.apiv3_key, &format!("{}\n", demo::APIV3_KEY), true)?;
         Ok(files)
     }
 
@@ -56,34 +57,84 @@ impl KeyFiles {
     }
 }
 
-/// `files` if they all exist, else [`KeyFiles::write_to`] `dir`.
-fn existing_or_written_to(files: KeyFiles, dir: &Path) -> io::Result<KeyFiles> {
-    if files.all_exist() { Ok(files) } else { KeyFiles::write_to(dir) }
+/// `files` if they all exist, else [`KeyFiles::write_to`] the directory `dir` gives.
+fn existing_or_written_to(
+    files: KeyFiles,
+    dir: impl FnOnce() -> Option<PathBuf>,
+) -> io::Result<KeyFiles> {
+    if files.all_exist() {
+        return Ok(files);
+    }
+    let dir = dir().ok_or_else(|| {
+        io::Error::other(
+            "the shipped key files are gone and there is no cache directory for copies: set \
+             HOME or XDG_CACHE_HOME to an absolute path",
+        )
+    })?;
+    KeyFiles::write_to(&dir).map_err(|error| {
+        let message = format!("cannot write the sandbox key files to {}: {error}", dir.display());
+        io::Error::new(error.kind(), message)
+    })
 }
 
 /// Where a standalone sandbox writes its key files when the shipped ones are gone: the user's
-/// cache directory (`$XDG_CACHE_HOME`, else `$HOME/.cache`), else the temporary directory, under
-/// `wechatpay-sandbox/keys`. Stable, so export lines pasted from an earlier run still work.
-pub fn key_cache_dir() -> PathBuf {
-    let non_empty = |name| std::env::var_os(name).filter(|value| !value.is_empty());
-    let cache = non_empty("XDG_CACHE_HOME")
-        .map(PathBuf::from)
-        .or_else(|| non_empty("HOME").map(|home| Path::new(&home).join(".cache")))
-        .unwrap_or_else(std::env::temp_dir);
-    cache.join("wechatpay-sandbox").join("keys")
+/// cache directory (`$XDG_CACHE_HOME`, else `$HOME/.cache`; absolute paths only, as the XDG
+/// specification asks), under `wechatpay-sandbox/keys`. Stable, so that export lines pasted from
+/// an earlier run still work; never a shared temporary directory, where another user could have
+/// prepared the path.
+pub fn key_cache_dir() -> Option<PathBuf> {
+    let absolute =
+        |name| std::env::var_os(name).map(PathBuf::from).filter(|path| path.is_absolute());
+    let cache =
+        absolute("XDG_CACHE_HOME").or_else(|| absolute("HOME").map(|home| home.join(".cache")))?;
+    Some(cache.join("wechatpay-sandbox").join("keys"))
 }
 
-/// Writes `text` to `path`, readable and writable by its owner only (on Unix).
-fn write_private(path: &Path, text: &str) -> io::Result<()> {
+/// Creates `dir` and its missing parents, those it creates readable by their owner only (on Unix).
+fn create_private_dir(dir: &Path) -> io::Result<()> {
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder.create(dir)
+}
+
+/// Writes `text` to `path` unless a regular file there already holds it (readable by its owner
+/// only, if `private`): into a new file beside it, then renamed over `path`, so that a link
+/// planted at `path` is replaced rather than followed, and a client reading the key while a
+/// sandbox starts never sees half of it.
+fn write_file(path: &Path, text: &str, private: bool) -> io::Result<()> {
+    if holds(path, text, private) {
+        return Ok(());
+    }
+    let name = path.file_name().map(|name| name.to_string_lossy()).unwrap_or_default();
+    let temporary = path.with_file_name(format!(".{name}.{}", std::process::id()));
+    let _ = std::fs::remove_file(&temporary);
     let mut options = std::fs::OpenOptions::new();
-    options.write(true).create(true).truncate(true);
+    options.write(true).create_new(true);
     #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    let mut file = options.open(path)?;
-    // The mode above applies to a new file only: an earlier copy is tightened too.
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, if private { 0o600 } else { 0o644 });
+    let written = options
+        .open(&temporary)
+        .and_then(|mut file| io::Write::write_all(&mut file, text.as_bytes()))
+        .and_then(|()| std::fs::rename(&temporary, path));
+    if written.is_err() {
+        let _ = std::fs::remove_file(&temporary);
+    }
+    written
+}
+
+/// Whether `path` is a regular file (not a link) holding exactly `text`, and, if `private`,
+/// readable by its owner only.
+fn holds(path: &Path, text: &str, private: bool) -> bool {
+    let Ok(metadata) = std::fs::symlink_metadata(path) else { return false };
     #[cfg(unix)]
-    file.set_permissions(std::os::unix::fs::PermissionsExt::from_mode(0o600))?;
-    io::Write::write_all(&mut file, text.as_bytes())
+    let owner_only = std::os::unix::fs::PermissionsExt::mode(&metadata.permissions()) & 0o077 == 0;
+    #[cfg(not(unix))]
+    let owner_only = true;
+    metadata.file_type().is_file()
+        && (owner_only || !private)
+        && std::fs::read(path).is_ok_and(|current| current == text.as_bytes())
 }
 
 impl Sandbox {
@@ -166,9 +217,13 @@ mod tests {
 
     #[test]
     fn the_shipped_files_are_used_while_they_exist() {
-        let dir = std::env::temp_dir().join("wechatpay-mock-unused-key-dir");
-        assert_eq!(KeyFiles::shipped_or_written_to(&dir).unwrap(), KeyFiles::shipped());
-        assert!(!dir.exists());
+        let asked = std::cell::Cell::new(false);
+        let files = existing_or_written_to(KeyFiles::shipped(), || {
+            asked.set(true);
+            None
+        });
+        assert_eq!(files.unwrap(), KeyFiles::shipped());
+        assert!(!asked.get(), "no cache directory is needed");
     }
 
     #[test]
@@ -176,7 +231,7 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("wechatpay-mock-keys-{}", std::process::id()));
         let mut gone = KeyFiles::shipped();
         gone.merchant_key = dir.join("moved/merchant_private_key.pem");
-        let written = existing_or_written_to(gone, &dir).unwrap();
+        let written = existing_or_written_to(gone.clone(), || Some(dir.clone())).unwrap();
         let read = |path| std::fs::read_to_string(path).unwrap();
         assert_eq!(written.merchant_key, dir.join("merchant_private_key.pem"));
         assert_eq!(read(&written.merchant_key), demo::MERCHANT_KEY_PEM);
@@ -191,6 +246,19 @@ mod tests {
         }
         // Written again over the first copies (a second run): the same files.
         assert_eq!(KeyFiles::write_to(&dir).unwrap(), written);
+        #[cfg(unix)]
+        {
+            // A link planted where a key goes is replaced, never followed.
+            let victim = dir.join("victim.txt");
+            std::fs::write(&victim, "mine").unwrap();
+            std::fs::remove_file(&written.apiv3_key).unwrap();
+            std::os::unix::fs::symlink(&victim, &written.apiv3_key).unwrap();
+            KeyFiles::write_to(&dir).unwrap();
+            assert_eq!(read(&victim), "mine");
+            assert_eq!(read(&written.apiv3_key), format!("{}\n", demo::APIV3_KEY));
+        }
+        let no_cache = existing_or_written_to(gone, || None).unwrap_err().to_string();
+        assert!(no_cache.contains("set HOME or XDG_CACHE_HOME"), "{no_cache}");
         std::fs::remove_dir_all(&dir).unwrap();
     }
 

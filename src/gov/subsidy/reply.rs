@@ -147,37 +147,30 @@ impl<T: DeserializeOwned> ApiResponse for CupReply<T> {
 }
 
 /// The business check of the answers that are only data (Jiangsu's queries whose pages publish
-/// no code): a `code` or `resp_code` member other than [`SUCCESS`] makes the answer a failure
-/// whatever data comes with it; without one, the answer succeeds if its data decodes.
+/// no code): a `code` or a `resp_code` member other than [`SUCCESS`] makes the answer a failure
+/// whatever data comes with it; without either, the answer succeeds if its data decodes. A code
+/// the pages never published (`0`, `"200"`) is a failure too: an answer is a success only when
+/// nothing in it says otherwise.
 pub fn check_data_only(body: &[u8], request_id: Option<&str>) -> Result<(), Error> {
-    #[derive(Deserialize)]
-    struct Codes {
-        code: Option<serde_json::Value>,
-        #[serde(default)]
-        message: String,
-        resp_code: Option<serde_json::Value>,
-        #[serde(default)]
-        resp_desc: String,
-    }
-    let Ok(codes) = serde_json::from_slice::<Codes>(body) else {
-        return Ok(()); // Not an object with those members: decoding the data tells what is wrong.
+    let Ok(members) = serde_json::from_slice::<serde_json::Map<String, serde_json::Value>>(body)
+    else {
+        return Ok(()); // Not an object: decoding the data refuses it.
     };
-    let failed = [(codes.code, codes.message), (codes.resp_code, codes.resp_desc)]
-        .into_iter()
-        .find_map(|(code, text)| code.map(|code| (code_text(code), text)))
-        .filter(|(code, _)| code != SUCCESS);
-    match failed {
-        Some((code, text)) => {
-            Err(Error::business(&code, &text, ErrorData::default(), request_id.map(Into::into)))
+    for (code, text) in [("code", "message"), ("resp_code", "resp_desc")] {
+        let Some(code) = members.get(code).map(text_of) else { continue };
+        if code != SUCCESS {
+            let text = members.get(text).map(text_of).unwrap_or_default();
+            let request_id = request_id.map(Into::into);
+            return Err(Error::business(&code, &text, ErrorData::default(), request_id));
         }
-        None => Ok(()),
     }
+    Ok(())
 }
 
-/// A code as text, whatever JSON type the server gave it (`000000` is a string on every page).
-fn code_text(code: serde_json::Value) -> String {
-    match code {
-        serde_json::Value::String(text) => text,
+/// A member as text, whatever JSON type the server gave it (codes are strings on every page).
+fn text_of(value: &serde_json::Value) -> String {
+    match value {
+        serde_json::Value::String(text) => text.clone(),
         other => other.to_string(),
     }
 }
@@ -294,6 +287,10 @@ mod tests {
         assert_eq!(business_code(check(r#"{"resp_code":"100001"}"#).unwrap_err()), "100001");
         assert_eq!(business_code(check(r#"{"code":0}"#).unwrap_err()), "0");
         assert!(check("not json").is_ok(), "left to the data's decoding, which fails");
+        let with_null_text = r#"{"state":"UNCLAIMED","code":"SYSTEM_ERROR","message":null}"#;
+        assert_eq!(business_code(check(with_null_text).unwrap_err()), "SYSTEM_ERROR");
+        let second_code = r#"{"code":"000000","resp_code":"100001"}"#;
+        assert_eq!(business_code(check(second_code).unwrap_err()), "100001");
     }
 
     #[test]

@@ -141,21 +141,10 @@ impl Formatter for SkipNulls {
 
 #[cfg(test)]
 mod tests {
+    use super::super::prepare::drop_nulls;
     use super::*;
     use proptest::prelude::*;
     use serde_json::{Value, json};
-
-    /// What the `Value` route sends: the same members, `null` ones removed.
-    fn without_nulls(value: &mut Value) {
-        match value {
-            Value::Object(members) => {
-                members.retain(|_, member| !member.is_null());
-                members.values_mut().for_each(without_nulls);
-            }
-            Value::Array(items) => items.iter_mut().for_each(without_nulls),
-            _ => {}
-        }
-    }
 
     fn written(value: &Value) -> String {
         String::from_utf8(json_object(value).unwrap()).unwrap()
@@ -168,6 +157,47 @@ mod tests {
         assert_eq!(written(&value), r#"{"b":1,"d":[null,{}],"f":{}}"#);
         assert_eq!(written(&json!({"only": null})), "{}");
         assert_eq!(written(&json!({"s": "null", "t": ":null"})), r#"{"s":"null","t":":null"}"#);
+    }
+
+    #[test]
+    fn derived_types_keep_their_order_and_lose_every_null_member() {
+        #[derive(Serialize)]
+        struct Inner {
+            kept: u8,
+            gone: Option<u8>,
+        }
+        #[derive(Serialize)]
+        enum Kind {
+            Unit,
+            Newtype(Option<u8>),
+            Struct { a: Option<u8>, b: u8 },
+        }
+        #[derive(Serialize)]
+        struct Outer {
+            first: Option<u8>,
+            #[serde(flatten)]
+            inner: Inner,
+            twice: Option<Option<u8>>,
+            not_a_number: f64,
+            kinds: Vec<Kind>,
+            by_number: std::collections::BTreeMap<u32, Option<u8>>,
+            last: Option<u8>,
+        }
+        let outer = Outer {
+            first: None,
+            inner: Inner { kept: 1, gone: None },
+            twice: Some(None),
+            not_a_number: f64::NAN,
+            kinds: vec![Kind::Unit, Kind::Newtype(None), Kind::Struct { a: None, b: 2 }],
+            by_number: [(1, None), (2, Some(3))].into(),
+            last: None,
+        };
+        let body = json_object(&outer).unwrap();
+        let expected = r#"{"kept":1,"kinds":["Unit",{},{"Struct":{"b":2}}],"by_number":{"2":3}}"#;
+        assert_eq!(String::from_utf8(body.clone()).unwrap(), expected);
+        let mut value = serde_json::to_value(&outer).unwrap();
+        drop_nulls(&mut value);
+        assert_eq!(serde_json::from_slice::<Value>(&body).unwrap(), value, "as the Value route");
     }
 
     #[test]
@@ -207,7 +237,7 @@ mod tests {
             let value = Value::Object(members.into_iter().collect());
             let body: Value = serde_json::from_slice(&json_object(&value).unwrap()).unwrap();
             let mut expected = value.clone();
-            without_nulls(&mut expected);
+            drop_nulls(&mut expected);
             prop_assert_eq!(body, expected);
         }
     }

@@ -190,7 +190,7 @@ impl fmt::Debug for PreparedRequest {
 }
 
 /// Removes `null` members of objects, recursively: an absent optional field is not sent.
-fn drop_nulls(value: &mut Value) {
+pub(super) fn drop_nulls(value: &mut Value) {
     match value {
         Value::Object(members) => {
             members.retain(|_, member| !member.is_null());
