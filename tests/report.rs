@@ -178,6 +178,40 @@ async fn per_record_business_errors_fail_the_records_named_and_leave_the_rest_un
     assert_eq!(sandbox.received().len(), 2);
 }
 
+/// A `000000` answer whose `error_data` still names a record (the pages do not say what that
+/// means): the record named is unknown, for a person to check, and the others are done.
+#[tokio::test]
+async fn a_success_that_names_records_in_its_error_data_leaves_them_unknown() {
+    let sandbox = Sandbox::start().await.expect("the sandbox starts");
+    sandbox.script(
+        "POST",
+        ZHEJIANG_SYNC,
+        Outcome::Body(json!({
+            "resp_code": "000000",
+            "resp_desc": "成功",
+            "error_data": ["data[2]: 证件号11010519491231002X重复"],
+        })),
+    );
+    let path = jsonl("success-named", (0..3).map(zhejiang_record));
+    let client = support::client(&sandbox, support::quick_retries(0));
+    let mut reporter = Reporter::<zhejiang::QualificationsSync>::new(client, MemoryJournal::new())
+        .options(options(3));
+    let input = read(&path, Format::JsonLines).expect("the input opens");
+    let summary = reporter
+        .run(&run_of::<zhejiang::QualificationsSync>(&path), input)
+        .await
+        .expect("the run completes");
+
+    assert_eq!((summary.counts.done, summary.counts.failed, summary.counts.unknown), (2, 0, 1));
+    let unsettled = reporter.journal().unsettled().expect("the journal reads");
+    assert_eq!(unsettled.len(), 1);
+    let named = &unsettled[0];
+    assert_eq!((named.line, named.key.as_str(), named.state), (3, "ZJ-00002", State::Unknown));
+    assert!(named.reason.contains("answered success (000000)"), "{}", named.reason);
+    assert!(!named.reason.contains("11010519491231002X"), "masked: {}", named.reason);
+    assert_eq!(sandbox.received().len(), 1, "never sent again");
+}
+
 #[tokio::test]
 async fn an_unknown_outcome_is_never_sent_again() {
     let sandbox = Sandbox::start().await.expect("the sandbox starts");

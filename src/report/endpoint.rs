@@ -6,7 +6,7 @@ use serde::de::DeserializeOwned;
 
 use crate::gov::subsidy::jiangsu::{self, CateState, RegionCode};
 use crate::gov::subsidy::zhejiang;
-use crate::{Validate, WechatRequest};
+use crate::{ErrorData, Validate, WechatRequest};
 
 /// An endpoint that reports records: one per request, or a list (`data[]`).
 pub trait Report: WechatRequest + Send + Sync + Sized + 'static {
@@ -31,6 +31,12 @@ pub trait Report: WechatRequest + Send + Sync + Sized + 'static {
 
     /// How to find out whether this record, in flight when a run stopped, was applied.
     fn confirmation(record: &Self::Record) -> Confirmation;
+
+    /// What a success answer still says about individual records: Zhejiang's `error_data` next
+    /// to `resp_code` `000000` (the pages do not say what that means). None by default.
+    fn named_in_success(_response: &Self::Response) -> ErrorData {
+        ErrorData::default()
+    }
 }
 
 /// How a record in flight when a run stopped is resolved on resume.
@@ -80,6 +86,10 @@ impl Report for zhejiang::QualificationsSync {
     fn confirmation(_: &Self::Record) -> Confirmation {
         Confirmation::Unavailable(ZHEJIANG_UNAVAILABLE)
     }
+
+    fn named_in_success(response: &Self::Response) -> ErrorData {
+        response.error_data.clone()
+    }
 }
 
 impl Report for zhejiang::NQualificationsConfirm {
@@ -106,6 +116,10 @@ impl Report for zhejiang::NQualificationsConfirm {
 
     fn confirmation(_: &Self::Record) -> Confirmation {
         Confirmation::Unavailable(ZHEJIANG_UNAVAILABLE)
+    }
+
+    fn named_in_success(response: &Self::Response) -> ErrorData {
+        response.error_data.clone()
     }
 }
 

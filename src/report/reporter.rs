@@ -15,7 +15,7 @@ use super::input::Line;
 use super::journal::{Counts, Entry, Journal, JournalError, Run, State};
 use super::pace::{Pace, published_rate_limit, valid_rate};
 use super::verdict::{Verdict, all, judge, mask};
-use crate::{Client, Error, Prepared, Validate, WechatPayKeys};
+use crate::{Client, Error, ErrorData, Prepared, Validate, WechatPayKeys};
 
 /// How a run sends.
 #[derive(Debug, Clone, PartialEq)]
@@ -100,7 +100,7 @@ impl Stop {
 type Records<R> = Vec<(u64, R)>;
 
 /// A batch's records and how their request ended.
-type Sent<R> = (Records<R>, Result<(), Error>);
+type Sent<R> = (Records<R>, Result<ErrorData, Error>);
 
 type OnProgress = Box<dyn FnMut(&Progress) + Send>;
 
@@ -321,7 +321,8 @@ impl<E: Report> Sending<'_, E> {
         self.summary.requests += 1;
         let client = self.client.clone();
         self.tasks.spawn(async move {
-            let result = client.send_prepared(&prepared).await.map(|_| ());
+            let result =
+                client.send_prepared(&prepared).await.map(|(reply, _)| E::named_in_success(&reply));
             (records, result)
         });
         Ok(())

@@ -1,7 +1,10 @@
 //! What an answer means for each record of the batch it answered.
 //!
 //! The readings, each the safe one where the pages are silent:
-//! - success: every record is done;
+//! - success: every record is done, unless the answer's `error_data` still names records
+//!   (Zhejiang's `000000` with entries, a case the pages do not describe): the code says
+//!   applied, the entries say something went wrong, so the records named (every record, if an
+//!   entry names none) are **unknown**, for a person to check, and the others done;
 //! - not sent, or `429` (the client's retries used up): nothing was applied, the records are
 //!   sent again later;
 //! - a business failure: `error_data` (Zhejiang's `string[]`, format unpublished) is matched to
@@ -21,7 +24,7 @@
 
 use super::endpoint::Report;
 use super::journal::{Entry, State};
-use crate::{Error, server_text};
+use crate::{Error, ErrorData, server_text};
 
 /// What to do with a batch after its answer.
 pub(crate) enum Verdict {
@@ -35,12 +38,18 @@ pub(crate) enum Verdict {
 }
 
 /// The verdict on `records` (line, record) after `result`.
-pub(crate) fn judge<E: Report>(records: &[(u64, E::Record)], result: Result<(), Error>) -> Verdict {
+pub(crate) fn judge<E: Report>(
+    records: &[(u64, E::Record)],
+    result: Result<ErrorData, Error>,
+) -> Verdict {
+    let masked = |text: &str| mask::<E>(text, records);
     let error = match result {
-        Ok(()) => return Verdict::Settled(all::<E>(records, State::Done, "")),
+        Ok(named) if named.is_empty() => {
+            return Verdict::Settled(all::<E>(records, State::Done, ""));
+        }
+        Ok(named) => return Verdict::Settled(named_in_success::<E>(records, &named, masked)),
         Err(error) => error,
     };
-    let masked = |text: &str| mask::<E>(text, records);
     match error {
         Error::Transport { .. } => {
             Verdict::Again { throttled: false, reason: masked(&error.to_string()) }
@@ -66,6 +75,40 @@ pub(crate) fn judge<E: Report>(records: &[(u64, E::Record)], result: Result<(), 
         }
         other => Verdict::Settled(all::<E>(records, State::Failed, &masked(&other.to_string()))),
     }
+}
+
+/// Entries for a success whose `error_data` names records anyway: those named (every record if
+/// an entry names none) unknown, the others done.
+fn named_in_success<E: Report>(
+    records: &[(u64, E::Record)],
+    error_data: &ErrorData,
+    masked: impl Fn(&str) -> String,
+) -> Vec<Entry> {
+    let keys: Vec<String> = records.iter().map(|(_, record)| E::key(record)).collect();
+    let mut named: Vec<Vec<String>> = vec![Vec::new(); records.len()];
+    for text in error_data.iter() {
+        let mut targets = targets(text, &keys);
+        if targets.is_empty() {
+            targets = (0..records.len()).collect();
+        }
+        targets.into_iter().for_each(|index| named[index].push(masked(text)));
+    }
+    records
+        .iter()
+        .zip(keys)
+        .zip(named)
+        .map(|(((line, _), key), texts)| {
+            if texts.is_empty() {
+                Entry::new(*line, key, State::Done)
+            } else {
+                Entry::new(*line, key, State::Unknown).because(format!(
+                    "answered success (000000) but named in its error_data ({}): the pages do \
+                     not say whether such a record was applied; check before reporting it again",
+                    texts.join("; ")
+                ))
+            }
+        })
+        .collect()
 }
 
 /// Entries for a business failure: records named by an `error_data` entry failed; the others
