@@ -17,16 +17,15 @@
 use std::error::Error;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::time::{Duration, Instant, UNIX_EPOCH};
+use std::time::{Duration, Instant};
 
 use tokio::runtime::Runtime;
-use wechatpay_apiv3::gov::subsidy::zhejiang::{
-    AiProduct, Grade, Qualification, QualificationsSync, SaleMode, Status,
-};
-use wechatpay_apiv3::money::Yuan;
-use wechatpay_apiv3::time::UnixMillis;
+use wechatpay_apiv3::gov::subsidy::zhejiang::QualificationsSync;
 use wechatpay_apiv3::{Client, WechatPayKeys, WechatRequest};
 use wechatpay_apiv3_mock::{Sandbox, demo};
+
+#[path = "support/records.rs"]
+mod records;
 
 type Result<T, E = Box<dyn Error>> = std::result::Result<T, E>;
 
@@ -410,47 +409,6 @@ const CERT_NO: &str = "330102199001011234";
 
 /// A `qualifications/sync` of `records` distinct, valid qualifications (made-up data).
 fn sync_request(records: usize) -> Result<QualificationsSync> {
-    let operation_time =
-        UnixMillis::from_system_time(UNIX_EPOCH + Duration::from_secs(1_735_689_600))?;
-    let data = (0..records)
-        .map(|i| {
-            Ok(Qualification {
-                auth_code: format!("{i:064x}"),
-                cate_code: "A01".into(),
-                cert_no: CERT_NO.into(),
-                grade: Some(Grade::First),
-                name: "张三".into(),
-                operation_time,
-                bank_name: None,
-                bank_subsidy: None,
-                plat_subsidy: Some("100.00".parse()?),
-                sales: "3999.00".parse()?,
-                status: Status::Redeemed,
-                subsidy: Yuan::from_yuan(600).ok_or("overflow")?,
-                tel: "13800138000".into(),
-                add_code: "330106".into(),
-                address: "浙江省杭州市西湖区文三路 1 号".into(),
-                sale_models: SaleMode::Online,
-                sn_code: format!("SN2025010100{i:04}"),
-                uniscid: "91330106MA2B00000U".into(),
-                corp_name: "杭州示例家电有限公司".into(),
-                barcode: "6901234567892".into(),
-                item_name: "变频空调".into(),
-                spec_model: "KFR-35GW".into(),
-                brand: "示例".into(),
-                logistics_no: None,
-                delivery_time: None,
-                invoice_no: None,
-                is_ai_product: AiProduct::No,
-                pc_type: None,
-                order_no: format!("ORDER2025010100{i:04}"),
-                origin_order_no: None,
-                activity_add_code: "330000".into(),
-                imei1: None,
-                imei2: None,
-                ccc_sn_order_no: None,
-            })
-        })
-        .collect::<Result<Vec<_>>>()?;
+    let data = serde_json::from_value(serde_json::Value::Array(records::zhejiang(records)?))?;
     Ok(QualificationsSync { req_ssn: Some("bench".into()), data: Some(data) })
 }

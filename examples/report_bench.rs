@@ -9,6 +9,9 @@ use wechatpay_apiv3::gov::subsidy::zhejiang::QualificationsSync;
 use wechatpay_apiv3::report::{Format, Options, Reporter, Run, SqliteJournal, fingerprint, read};
 use wechatpay_apiv3_mock::{Latency, Sandbox, demo};
 
+#[path = "support/records.rs"]
+mod records;
+
 const RECORDS: usize = 10_000;
 const BATCH: usize = 10;
 
@@ -29,7 +32,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let dir = std::env::temp_dir().join(format!("wechatpay-report-bench-{}", std::process::id()));
     std::fs::create_dir_all(&dir)?;
     let input = dir.join("records.jsonl");
-    std::fs::write(&input, records(RECORDS)?)?;
+    std::fs::write(&input, json_lines(RECORDS)?)?;
     let run = Run {
         endpoint: "/v3/gov/subsidy/zhejiang/qualifications/sync".into(),
         input: fingerprint(&input)?,
@@ -55,17 +58,9 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     Ok(())
 }
 
-/// `count` Zhejiang records as JSON Lines: the request fixture's record, order numbers varied.
-fn records(count: usize) -> Result<String, serde_json::Error> {
-    let fixture: serde_json::Value = serde_json::from_str(include_str!(
-        "../tests/fixtures/requests/zhejiang.qualifications.sync.json"
-    ))?;
-    let mut record = fixture["data"][0].clone();
-    let mut text = String::new();
-    for index in 0..count {
-        record["order_no"] = serde_json::json!(format!("ZJ-{index:07}"));
-        text.push_str(&record.to_string());
-        text.push('\n');
-    }
-    Ok(text)
+/// `count` Zhejiang records as JSON Lines.
+fn json_lines(count: usize) -> Result<String, serde_json::Error> {
+    let lines: Vec<String> =
+        records::zhejiang(count)?.iter().map(|record| record.to_string() + "\n").collect();
+    Ok(lines.concat())
 }
