@@ -59,10 +59,21 @@ async fn report<E: Report>(
     journal: impl Journal + 'static,
     options: Options,
 ) -> Result<Summary, ReportError> {
+    report_keeping::<E>(sandbox, path, journal, options).await.0
+}
+
+/// [`report`], handing back the reporter too, for its journal.
+async fn report_keeping<E: Report>(
+    sandbox: &Sandbox,
+    path: &Path,
+    journal: impl Journal + 'static,
+    options: Options,
+) -> (Result<Summary, ReportError>, Reporter<E>) {
     let client = support::client(sandbox, support::quick_retries(2));
     let mut reporter = Reporter::<E>::new(client, journal).options(options);
     let input = read::<E::Record>(path, Format::JsonLines).expect("the input opens");
-    reporter.run(&run_of::<E>(path), input).await
+    let summary = reporter.run(&run_of::<E>(path), input).await;
+    (summary, reporter)
 }
 
 /// How many times the sandbox accepted each order number (`key` inside each record).
@@ -150,14 +161,14 @@ async fn per_record_business_errors_fail_the_records_named_and_leave_the_rest_un
         ),
     );
     let path = jsonl("business", (0..6).map(zhejiang_record));
-    let client = support::client(&sandbox, support::quick_retries(2));
-    let mut reporter = Reporter::<zhejiang::QualificationsSync>::new(client, MemoryJournal::new())
-        .options(options(3));
-    let input = read(&path, Format::JsonLines).expect("the input opens");
-    let summary = reporter
-        .run(&run_of::<zhejiang::QualificationsSync>(&path), input)
-        .await
-        .expect("the run completes");
+    let (summary, mut reporter) = report_keeping::<zhejiang::QualificationsSync>(
+        &sandbox,
+        &path,
+        MemoryJournal::new(),
+        options(3),
+    )
+    .await;
+    let summary = summary.expect("the run completes");
     let journal = reporter.journal();
 
     assert_eq!((summary.counts.done, summary.counts.failed, summary.counts.unknown), (3, 1, 2));
@@ -193,14 +204,14 @@ async fn a_success_that_names_records_in_its_error_data_leaves_them_unknown() {
         })),
     );
     let path = jsonl("success-named", (0..3).map(zhejiang_record));
-    let client = support::client(&sandbox, support::quick_retries(0));
-    let mut reporter = Reporter::<zhejiang::QualificationsSync>::new(client, MemoryJournal::new())
-        .options(options(3));
-    let input = read(&path, Format::JsonLines).expect("the input opens");
-    let summary = reporter
-        .run(&run_of::<zhejiang::QualificationsSync>(&path), input)
-        .await
-        .expect("the run completes");
+    let (summary, mut reporter) = report_keeping::<zhejiang::QualificationsSync>(
+        &sandbox,
+        &path,
+        MemoryJournal::new(),
+        options(3),
+    )
+    .await;
+    let summary = summary.expect("the run completes");
 
     assert_eq!((summary.counts.done, summary.counts.failed, summary.counts.unknown), (2, 0, 1));
     let unsettled = reporter.journal().unsettled().expect("the journal reads");
@@ -364,11 +375,9 @@ async fn zhejiang_records_left_in_flight_become_unknown_and_are_not_sent() {
     let mut journal = MemoryJournal::new();
     journal.begin(&run).expect("the run begins");
     journal.put(&[Entry::new(2, "ZJ-00001", State::InFlight)]).expect("the mark is stored");
-    let client = support::client(&sandbox, support::quick_retries(2));
-    let mut reporter =
-        Reporter::<zhejiang::QualificationsSync>::new(client, journal).options(options(10));
-    let input = read(&path, Format::JsonLines).expect("the input opens");
-    let summary = reporter.run(&run, input).await.expect("the run completes");
+    let (summary, mut reporter) =
+        report_keeping::<zhejiang::QualificationsSync>(&sandbox, &path, journal, options(10)).await;
+    let summary = summary.expect("the run completes");
     let journal = reporter.journal();
 
     assert_eq!((summary.counts.done, summary.counts.unknown), (3, 1));
