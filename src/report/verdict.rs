@@ -47,7 +47,10 @@ pub(crate) fn judge<E: Report>(
         Ok(named) if named.is_empty() => {
             return Verdict::Settled(all::<E>(records, State::Done, ""));
         }
-        Ok(named) => return Verdict::Settled(named_in_success::<E>(records, &named, masked)),
+        Ok(named) => {
+            let matched = match_entries::<E>(records, &named, masked);
+            return Verdict::Settled(named_in_success::<E>(records, matched));
+        }
         Err(error) => error,
     };
     match error {
@@ -62,12 +65,11 @@ pub(crate) fn judge<E: Report>(
             Verdict::Stop(masked(&error.to_string()))
         }
         Error::Business { ref resp_code, ref resp_desc, ref error_data, .. } => {
-            let texts: Vec<String> = error_data.iter().map(|text| masked(text)).collect();
+            let status = masked(&format!("{resp_code} {resp_desc}"));
             Verdict::Settled(attribute::<E>(
                 records,
-                &masked(&format!("{resp_code} {resp_desc}")),
-                &texts,
-                error_data.iter(),
+                &status,
+                match_entries::<E>(records, error_data, masked),
             ))
         }
         Error::OutcomeUnknown { .. } | Error::Verification { .. } | Error::Decode { .. } => {
@@ -77,27 +79,44 @@ pub(crate) fn judge<E: Report>(
     }
 }
 
-/// Entries for a success whose `error_data` names records anyway: those named (every record if
-/// an entry names none) unknown, the others done.
-fn named_in_success<E: Report>(
+/// Which records the entries of an `error_data` name (by [`targets`]), each entry masked.
+struct Matched {
+    /// Each record's key.
+    keys: Vec<String>,
+    /// Per record, the entries that name it.
+    per_record: Vec<Vec<String>>,
+    /// The entries that name no record.
+    unnamed: Vec<String>,
+}
+
+fn match_entries<E: Report>(
     records: &[(u64, E::Record)],
     error_data: &ErrorData,
     masked: impl Fn(&str) -> String,
-) -> Vec<Entry> {
+) -> Matched {
     let keys: Vec<String> = records.iter().map(|(_, record)| E::key(record)).collect();
-    let mut named: Vec<Vec<String>> = vec![Vec::new(); records.len()];
+    let mut per_record = vec![Vec::new(); records.len()];
+    let mut unnamed = Vec::new();
     for text in error_data.iter() {
-        let mut targets = targets(text, &keys);
+        let targets = targets(text, &keys);
         if targets.is_empty() {
-            targets = (0..records.len()).collect();
+            unnamed.push(masked(text));
         }
-        targets.into_iter().for_each(|index| named[index].push(masked(text)));
+        targets.into_iter().for_each(|index| per_record[index].push(masked(text)));
     }
+    Matched { keys, per_record, unnamed }
+}
+
+/// Entries for a success whose `error_data` names records anyway: those named (every record if
+/// an entry names none) unknown, the others done.
+fn named_in_success<E: Report>(records: &[(u64, E::Record)], matched: Matched) -> Vec<Entry> {
+    let Matched { keys, per_record, unnamed } = matched;
     records
         .iter()
         .zip(keys)
-        .zip(named)
-        .map(|(((line, _), key), texts)| {
+        .zip(per_record)
+        .map(|(((line, _), key), mut texts)| {
+            texts.extend(unnamed.iter().cloned());
             if texts.is_empty() {
                 Entry::new(*line, key, State::Done)
             } else {
@@ -113,23 +132,13 @@ fn named_in_success<E: Report>(
 
 /// Entries for a business failure: records named by an `error_data` entry failed; the others
 /// are unknown if some were named, failed if none was.
-fn attribute<'a, E: Report>(
+fn attribute<E: Report>(
     records: &[(u64, E::Record)],
     status: &str,
-    masked: &[String],
-    raw: impl Iterator<Item = &'a String>,
+    matched: Matched,
 ) -> Vec<Entry> {
-    let keys: Vec<String> = records.iter().map(|(_, record)| E::key(record)).collect();
-    let mut named: Vec<Vec<&str>> = vec![Vec::new(); records.len()];
-    let mut unnamed = Vec::new();
-    for (text, raw) in masked.iter().zip(raw) {
-        let targets = targets(raw, &keys);
-        if targets.is_empty() {
-            unnamed.push(text.as_str());
-        }
-        targets.into_iter().for_each(|index| named[index].push(text));
-    }
-    let any_named = named.iter().any(|texts| !texts.is_empty());
+    let Matched { keys, per_record, unnamed } = matched;
+    let any_named = per_record.iter().any(|texts| !texts.is_empty());
     let whole = if unnamed.is_empty() {
         status.to_owned()
     } else {
@@ -138,7 +147,7 @@ fn attribute<'a, E: Report>(
     records
         .iter()
         .zip(keys)
-        .zip(named)
+        .zip(per_record)
         .map(|(((line, _), key), texts)| {
             if !texts.is_empty() {
                 Entry::new(*line, key, State::Failed)
